@@ -1,0 +1,175 @@
+"""Put a parsed document into the canonical schema's order, in place.
+
+- Children of every element of complex type are sorted by their canonical position; repeated
+  elements keep their relative order (a stable sort).
+- Destination pairs: a destination_status belongs to the destination directly before it
+  (unknown elements set aside). A destination without a status gets an empty
+  ``<destination_status/>``, so that the pairing survives binding into parallel lists. A status
+  with no destination directly before it stays where the schema will refuse it.
+- Elements the schema does not know are removed from the tree and returned, converted to
+  :class:`UnknownElement`, keyed by the element of the object that will carry them (the
+  reply, job, format or query they stand in, or the nearest one above a declared block).
+
+Replies already in canonical order are only read, not rebuilt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ._extra import UnknownElement
+from ._layout import Layout, SchemaLayout, schema_layout
+from .errors import Violation
+
+
+@dataclass
+class Canonical:
+    """What canonicalization found besides the reordered tree."""
+
+    #: Owner element -> the unknown elements it carries, in document order.
+    extras: dict[etree._Element, list[UnknownElement]] = field(default_factory=dict)
+    #: One violation per unknown element (reported in strict mode only).
+    unknown: list[Violation] = field(default_factory=list)
+
+
+def canonicalize(
+    root: etree._Element, layout: SchemaLayout, owners: frozenset[str]
+) -> Canonical:
+    """Reorder ``root``'s tree into canonical order; ``owners`` names the types with ``extra``."""
+    result = Canonical()
+    _walk(root, layout.roots[root.tag], layout, owners, root, result)
+    return result
+
+
+def _walk(
+    element: etree._Element,
+    layout: Layout,
+    schema: SchemaLayout,
+    owners: frozenset[str],
+    owner: etree._Element,
+    result: Canonical,
+) -> None:
+    if layout.name in owners:
+        owner = element
+    if not _in_order(element, layout):
+        _reorder(element, layout, owner, result)
+    children = layout.children
+    for child in element:
+        sub = schema.types.get(children[child.tag].type_name)
+        if sub is not None:
+            _walk(child, sub, schema, owners, owner, result)
+
+
+def _in_order(element: etree._Element, layout: Layout) -> bool:
+    """True when the children are known, in order, and every pair is complete."""
+    children, pairs = layout.children, layout.pairs
+    previous_slot, previous_tag = -1, None
+    for child in element:
+        declared = children.get(child.tag)  # type: ignore[call-overload]
+        if declared is None or declared.slot < previous_slot:
+            return False
+        if declared.follows is not None and previous_tag != declared.follows:
+            return False
+        if previous_tag in pairs and child.tag != pairs[previous_tag]:
+            return False
+        previous_slot, previous_tag = declared.slot, child.tag
+    return previous_tag not in pairs
+
+
+def _reorder(
+    element: etree._Element, layout: Layout, owner: etree._Element, result: Canonical
+) -> None:
+    children, pairs = layout.children, layout.pairs
+    units: list[tuple[int, list[etree._Element]]] = []
+    waiting: list[etree._Element] | None = None  # a pair whose lead still lacks its follower
+    for child in list(element):
+        declared = children.get(child.tag) if isinstance(child.tag, str) else None
+        if declared is None:
+            _set_aside(element, child, owner, result)
+            continue
+        if declared.follows is not None and waiting is not None:
+            waiting.append(child)
+            waiting = None
+            continue
+        unit = [child]
+        units.append((declared.slot, unit))
+        waiting = unit if child.tag in pairs else None
+    for _, unit in units:
+        if unit[0].tag in pairs and len(unit) == 1:
+            unit.append(etree.Element(pairs[unit[0].tag]))
+    units.sort(key=lambda u: u[0])
+    element[:] = [node for _, unit in units for node in unit]
+
+
+def _set_aside(
+    parent: etree._Element, child: etree._Element, owner: etree._Element, result: Canonical
+) -> None:
+    tail = child.tail
+    if tail and tail.strip():
+        # Text after an unknown element is the parent's mixed content: keep it in the tree so
+        # that validation still sees (and refuses) it.
+        previous = child.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    path = f"{element_path(parent)}/{_name(child.tag)}"
+    result.unknown.append(
+        Violation(path, child.sourceline, f"unknown element '{_name(child.tag)}'")
+    )
+    result.extras.setdefault(owner, []).append(to_unknown(child))
+    parent.remove(child)
+
+
+def _name(tag: object) -> str:
+    return tag if isinstance(tag, str) else str(tag)
+
+
+def to_unknown(element: etree._Element) -> UnknownElement:
+    """Convert an lxml element (and its content) into an :class:`UnknownElement`."""
+    children = tuple(to_unknown(c) for c in element if isinstance(c.tag, str))
+    text = element.text or ""
+    if children and not text.strip():
+        text = ""
+    tail = element.tail or ""
+    return UnknownElement(
+        tag=_name(element.tag),
+        text=text,
+        attributes=dict(element.attrib),
+        children=children,
+        tail=tail if tail.strip() else "",
+    )
+
+
+def element_path(element: etree._Element) -> str:
+    """``/response/job[2]/format[1]/progress``: repeatable elements always show a position."""
+    schema = schema_layout()
+    steps: list[str] = []
+    node: etree._Element | None = element
+    while node is not None:
+        parent = node.getparent()
+        tag = _name(node.tag)
+        step = tag
+        if parent is not None:
+            layout = _layout_of(parent, schema)
+            declared = layout.children.get(tag) if layout else None
+            if declared is None or declared.repeated:
+                same = [s for s in parent if s.tag == node.tag]
+                if declared is not None or len(same) > 1:
+                    step = f"{tag}[{same.index(node) + 1}]"
+        steps.append(step)
+        node = parent
+    return "/" + "/".join(reversed(steps))
+
+
+def _layout_of(element: etree._Element, schema: SchemaLayout) -> Layout | None:
+    parent = element.getparent()
+    if parent is None:
+        return schema.roots.get(_name(element.tag))
+    layout = _layout_of(parent, schema)
+    if layout is None:
+        return None
+    declared = layout.children.get(_name(element.tag))
+    return schema.types.get(declared.type_name) if declared else None

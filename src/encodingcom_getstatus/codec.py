@@ -1,0 +1,286 @@
+"""Encode GetStatus queries, decode and validate replies, and write replies back.
+
+Decoding: bytes -> strict, safe parse -> canonical order (unknown elements set aside) ->
+validation against the canonical schema (libxml2) -> binding into the generated dataclasses.
+
+>>> reply = decode_response(b"<response><errors><error>Wrong user id or key!</error></errors>"
+...                         b"</response>")
+>>> reply.errors.error
+['Wrong user id or key!']
+>>> decode_response(encode_response(reply)) == reply
+True
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from lxml import etree
+
+from ._bindings import Plan, bind, encode, extra_owners, plan_for
+from ._canonical import canonicalize, element_path
+from ._layout import schema_layout
+from ._parse import DEFAULT_MAX_BYTES, parse
+from .errors import EncodeError, InvalidQueryError, SchemaViolationError, Violation
+from .generated import Action, Query, Response, YesNo
+from .schema import lxml_schema, xmlschema_schema
+
+T = TypeVar("T", Query, Response)
+
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+@dataclass(frozen=True)
+class Decoder:
+    """A reusable decoder and its settings; safe to share between threads and to pickle.
+
+    - ``strict``: also refuse elements the schema does not know (default: keep them in
+      ``extra``). A strict decode accepts exactly what getstatus-any-order.xsd accepts.
+    - ``all_errors``: on an invalid document, list every violation (slower: uses xmlschema)
+      instead of what libxml2 reports, which is the first problem under each element.
+    - ``max_bytes``: larger inputs are refused with :class:`OversizeError` before parsing.
+
+    >>> Decoder(strict=True).decode_response(b"<response><id>1</id><status>New</status>"
+    ...                                      b"</response>").status
+    'New'
+    """
+
+    strict: bool = False
+    all_errors: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def decode_response(self, data: bytes) -> Response:
+        """Decode a GetStatus reply of any shape (plain, extended or errors)."""
+        return self._decode(data, Response)
+
+    def decode_query(self, data: bytes) -> Query:
+        """Decode a GetStatus query document."""
+        return self._decode(data, Query)
+
+    def validate(self, data: bytes, root: type[Query] | type[Response] = Response) -> None:
+        """Raise a :class:`CodecError` if ``data`` is not a valid document; return otherwise."""
+        self._decode(data, root)
+
+    def _decode(self, data: bytes, cls: type[T]) -> T:
+        tree = parse(data, self.max_bytes)
+        return self.decode_tree(tree, cls)
+
+    def decode_tree(self, root: etree._Element, cls: type[T]) -> T:
+        """Canonicalize, validate and bind an already safely parsed tree (modified in place)."""
+        expected = cls.Meta.name
+        if root.tag != expected:
+            raise SchemaViolationError(
+                [Violation(f"/{root.tag}", root.sourceline, f"expected root element '{expected}'")]
+            )
+        found = canonicalize(root, schema_layout(), _owners())
+        violations = list(found.unknown) if self.strict else []
+        schema = lxml_schema()
+        if not schema.validate(root):
+            if self.all_errors:
+                violations += _all_violations(root)
+            else:
+                violations += _libxml2_violations(root, schema.error_log)
+        if violations:
+            raise SchemaViolationError(violations)
+        result: T = bind(root, plan_for(cls), found.extras)
+        return result
+
+
+_owners_cache: list[frozenset[str]] = []
+
+
+def _owners() -> frozenset[str]:
+    if not _owners_cache:
+        _owners_cache.append(extra_owners())
+    return _owners_cache[0]
+
+
+def decode_response(
+    data: bytes, *, strict: bool = False, all_errors: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Response:
+    """Decode and validate a GetStatus reply. See :class:`Decoder` for the options.
+
+    Raises a :class:`CodecError` subclass, and nothing else, for any input bytes.
+    """
+    return Decoder(strict=strict, all_errors=all_errors, max_bytes=max_bytes).decode_response(
+        data
+    )
+
+
+def decode_query(
+    data: bytes, *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Query:
+    """Decode and validate a GetStatus query document."""
+    return Decoder(strict=strict, max_bytes=max_bytes).decode_query(data)
+
+
+# ------------------------------------------------------------------------- violations
+
+_VALUE_ERROR = re.compile(r"\[facet '|is not a valid value of the")
+_PREFIX = re.compile(r"^Element '[^']*'(, attribute '[^']*')?: ")
+
+
+def _describe(element: etree._Element | None, raw: str, value_error: bool) -> str:
+    """A message naming the value and its expected type, or libxml2's text, tidied."""
+    if element is not None and value_error:
+        text = element.text or ""
+        return f"'{text}' is not a valid {_label(element)}"
+    return _PREFIX.sub("", raw).rstrip(".")
+
+
+def _label(element: etree._Element) -> str:
+    layout = schema_layout()
+    parent = element.getparent()
+    names = [element.tag]
+    while parent is not None:
+        names.append(parent.tag)
+        parent = parent.getparent()
+    current = layout.roots.get(str(names.pop()))
+    type_name = ""
+    while names and current is not None:
+        declared = current.children.get(str(names.pop()))
+        if declared is None:
+            break
+        type_name = declared.type_name
+        current = layout.types.get(type_name)
+    return layout.labels.get(type_name, "value")
+
+
+def _libxml2_violations(root: etree._Element, log: Any) -> list[Violation]:
+    tree = root.getroottree()
+    found: dict[str, Violation] = {}
+    for entry in log:
+        nodes = tree.xpath(entry.path) if entry.path else []
+        element = nodes[0] if nodes and isinstance(nodes[0], etree._Element) else None
+        path = element_path(element) if element is not None else str(entry.path)
+        line = element.sourceline if element is not None else (entry.line or None)
+        message = _describe(element, entry.message, bool(_VALUE_ERROR.search(entry.message)))
+        # libxml2 may log a follow-on error for the same element: keep the first.
+        found.setdefault(path, Violation(path, line, message))
+    return list(found.values())
+
+
+def _all_violations(root: etree._Element) -> list[Violation]:
+    violations = []
+    for error in xmlschema_schema().iter_errors(root):
+        element = error.elem if isinstance(error.elem, etree._Element) else None
+        path = element_path(element) if element is not None else str(error.path)
+        line = element.sourceline if element is not None else None
+        validator = error.validator
+        simple = bool(getattr(validator, "is_simple", lambda: False)())
+        violations.append(Violation(path, line, _describe(element, error.reason or "", simple)))
+    return violations
+
+
+# ----------------------------------------------------------------------------- encoding
+
+
+def _encode(obj: Any, plan: Plan) -> bytes:
+    out = [_DECLARATION]
+    encode(obj, plan, plan.name, out)
+    out.append("\n")
+    try:
+        return "".join(out).encode("utf-8")
+    except UnicodeEncodeError as exc:  # pragma: no cover - _text refuses surrogates first
+        raise EncodeError(str(exc)) from None
+
+
+def encode_response(response: Response) -> bytes:
+    """Write a reply document: UTF-8, children in canonical order, unknown elements last.
+
+    A destination without a status gets an empty ``<destination_status/>``, so the pairing
+    of destinations and statuses survives. The output is not validated: an object built by
+    hand with the shapes mixed gives a document the schema refuses.
+    """
+    if not isinstance(response, Response):
+        raise TypeError(f"expected a Response, not {type(response).__name__}")
+    return _encode(response, plan_for(Response))
+
+
+def encode_query(query: Query) -> bytes:
+    """Write a query document (UTF-8, canonical order)."""
+    if not isinstance(query, Query):
+        raise TypeError(f"expected a Query, not {type(query).__name__}")
+    return _encode(query, plan_for(Query))
+
+
+def form_body(query: Query) -> bytes:
+    """The urlencoded POST body for the API: the single form field ``xml=<query document>``.
+
+    >>> form_body(build_query(1, "k", [7]))[:20]
+    b'xml=%3C%3Fxml+versio'
+    """
+    return urllib.parse.urlencode({"xml": encode_query(query).decode("utf-8")}).encode("ascii")
+
+
+# ------------------------------------------------------------------------------ queries
+
+
+def _flag(value: bool | None) -> YesNo | None:
+    return None if value is None else (YesNo.YES if value else YesNo.NO)
+
+
+def _media_ids(media_ids: int | str | Iterable[int | str]) -> str:
+    if isinstance(media_ids, (int, str)):
+        items: list[int | str] = [media_ids]
+    else:
+        items = list(media_ids)
+    texts = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, (int, str)):
+            raise InvalidQueryError(f"media id {item!r} is not an integer or a digit string")
+        texts.extend(str(item).split(","))
+    if not texts or texts == [""]:
+        raise InvalidQueryError("no media id given")
+    for text in texts:
+        if not re.fullmatch(r"[1-9][0-9]*", text):
+            raise InvalidQueryError(f"media id {text!r} is not a positive integer")
+    return ",".join(texts)
+
+
+def build_query(
+    userid: int | str | None = None,
+    userkey: str | None = None,
+    media_ids: int | str | Iterable[int | str] = (),
+    extended: bool = False,
+    *,
+    include_task_status: bool | None = None,
+    include_qc_task_status: bool | None = None,
+    oidc_refresh_token: str | None = None,
+) -> Query:
+    """Build a GetStatus query: user id and key, or ``oidc_refresh_token`` instead of both.
+
+    ``media_ids``: one id, several (a list, or a comma-separated string); each a positive
+    integer. The query is checked against the schema; bad arguments raise
+    :class:`InvalidQueryError`.
+
+    >>> q = build_query(40311, "secret", [101, 102], extended=True)
+    >>> q.mediaid, q.extended
+    ('101,102', <YesNo.YES: 'yes'>)
+    """
+    if oidc_refresh_token is not None and (userid is not None or userkey is not None):
+        raise InvalidQueryError("give userid and userkey, or oidc_refresh_token, not both")
+    if oidc_refresh_token is None and (userid is None or userkey is None):
+        raise InvalidQueryError("userid and userkey are required (or oidc_refresh_token)")
+    if isinstance(userid, bool):
+        raise InvalidQueryError("userid must be a positive integer")
+    query = Query(
+        userid=None if userid is None else str(userid),
+        userkey=userkey,
+        oidc_refresh_token=oidc_refresh_token,
+        action=Action.GET_STATUS,
+        mediaid=_media_ids(media_ids),
+        extended=YesNo.YES if extended else None,
+        include_task_status=_flag(include_task_status),
+        include_qc_task_status=_flag(include_qc_task_status),
+    )
+    try:
+        Decoder(strict=True).decode_query(encode_query(query))
+    except (SchemaViolationError, EncodeError) as exc:
+        raise InvalidQueryError(f"invalid query: {exc}") from None
+    return query

@@ -1,0 +1,70 @@
+"""The installed XSD files, and the validators compiled from them (once per process).
+
+>>> schema_path().name
+'getstatus.xsd'
+"""
+
+from __future__ import annotations
+
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+
+if TYPE_CHECKING:  # xmlschema is imported only when a full error listing is asked for
+    import xmlschema
+
+_FILES = {False: "getstatus.xsd", True: "getstatus-any-order.xsd"}
+
+
+def schema_path(any_order: bool = False) -> Path:
+    """Path of the installed canonical schema, or of the order-free one.
+
+    The canonical schema is what the codec validates against after putting a reply into
+    canonical order; the any-order schema validates raw replies as received (xmllint, JDK).
+    """
+    return Path(str(resources.files("encodingcom_getstatus") / "xsd" / _FILES[any_order]))
+
+
+def _schema_parser() -> etree.XMLParser:
+    # The schema is ours, but it is parsed as carefully as any document.
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def load_schema_tree(any_order: bool = False) -> etree._ElementTree:
+    """The XSD as an lxml tree."""
+    return etree.parse(str(schema_path(any_order)), _schema_parser())
+
+
+_local = threading.local()
+
+
+def lxml_schema(any_order: bool = False) -> etree.XMLSchema:
+    """The compiled libxml2 validator of this thread.
+
+    One per thread: an XMLSchema object keeps the log of its last validation, which threads
+    sharing it would overwrite. Compiling takes a few milliseconds, once per thread.
+    """
+    cache: dict[bool, etree.XMLSchema] = _local.__dict__.setdefault("schemas", {})
+    if any_order not in cache:
+        cache[any_order] = etree.XMLSchema(load_schema_tree(any_order))
+    return cache[any_order]
+
+
+_xmlschema_lock = threading.Lock()
+_xmlschema_cache: dict[bool, Any] = {}
+
+
+def xmlschema_schema(any_order: bool = False) -> xmlschema.XMLSchema10:
+    """The compiled xmlschema validator (xmlschema is imported on first use only)."""
+    with _xmlschema_lock:
+        if any_order not in _xmlschema_cache:
+            import xmlschema
+
+            # A parsed tree, never a path or bytes: xmlschema opens strings that look like paths.
+            tree = load_schema_tree(any_order).getroot()
+            _xmlschema_cache[any_order] = xmlschema.XMLSchema10(tree)
+        result: xmlschema.XMLSchema10 = _xmlschema_cache[any_order]
+    return result
