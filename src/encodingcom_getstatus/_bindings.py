@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
-from functools import cache
 from typing import Any
 
 from lxml import etree
@@ -31,8 +30,8 @@ class Field:
     attr: str
     tag: str
     many: bool
-    #: Text -> value, for simple elements.
-    convert: Callable[[str], Any] | None
+    #: Text -> value, for simple elements (unused for complex ones).
+    convert: Callable[[str], Any]
     #: The plan of the nested class, for complex elements.
     plan: Plan | None
     #: For the lead of a pair (destination): its follower (destination_status).
@@ -85,7 +84,7 @@ class _Builder:
                 attr=var.name,
                 tag=tag,
                 many=bool(var.list_element),
-                convert=None if sub else _converter(kind),
+                convert=str if sub else _converter(kind),
                 plan=sub,
                 is_follower=tag in followers,
             )
@@ -94,11 +93,15 @@ class _Builder:
         return plan
 
 
-@cache
+_plans: dict[str, Plan] = {}
+
+
 def plan_for(cls: type[Any]) -> Plan:
     """The plan of a generated root class (Query or Response), built once per process."""
     name = cls.Meta.name
-    return _Builder().plan(cls, schema_layout().roots[name])
+    if name not in _plans:
+        _plans[name] = _Builder().plan(cls, schema_layout().roots[name])
+    return _plans[name]
 
 
 def extra_owners() -> frozenset[str]:
@@ -126,11 +129,9 @@ def bind(
     values: dict[str, Any] = {}
     fields = plan.fields
     for child in element:
-        f = fields[child.tag]  # type: ignore[index]
-        if f.plan is not None:
-            value = bind(child, f.plan, extras)
-        else:
-            value = f.convert(child.text or "")  # type: ignore[misc]
+        f = fields[child.tag]
+        sub = f.plan
+        value = bind(child, sub, extras) if sub is not None else f.convert(child.text or "")
         if f.many:
             values.setdefault(f.attr, []).append(value)
         else:
@@ -199,7 +200,7 @@ def encode(obj: Any, plan: Plan, tag: str, out: list[str]) -> None:
 
 def _unknown_xml(unknown: UnknownElement) -> str:
     try:
-        return etree.tostring(_to_lxml(unknown), encoding="unicode")
+        return str(etree.tostring(_to_lxml(unknown), encoding="unicode"))
     except (ValueError, TypeError) as exc:
         raise EncodeError(f"unknown element {unknown.tag!r} cannot be written: {exc}") from None
 

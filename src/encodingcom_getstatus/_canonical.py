@@ -34,9 +34,7 @@ class Canonical:
     unknown: list[Violation] = field(default_factory=list)
 
 
-def canonicalize(
-    root: etree._Element, layout: SchemaLayout, owners: frozenset[str]
-) -> Canonical:
+def canonicalize(root: etree._Element, layout: SchemaLayout, owners: frozenset[str]) -> Canonical:
     """Reorder ``root``'s tree into canonical order; ``owners`` names the types with ``extra``."""
     result = Canonical()
     _walk(root, layout.roots[root.tag], layout, owners, root, result)
@@ -67,12 +65,12 @@ def _in_order(element: etree._Element, layout: Layout) -> bool:
     children, pairs = layout.children, layout.pairs
     previous_slot, previous_tag = -1, None
     for child in element:
-        declared = children.get(child.tag)  # type: ignore[call-overload]
+        declared = children.get(child.tag)
         if declared is None or declared.slot < previous_slot:
             return False
         if declared.follows is not None and previous_tag != declared.follows:
             return False
-        if previous_tag in pairs and child.tag != pairs[previous_tag]:
+        if previous_tag is not None and child.tag != pairs.get(previous_tag, child.tag):
             return False
         previous_slot, previous_tag = declared.slot, child.tag
     return previous_tag not in pairs

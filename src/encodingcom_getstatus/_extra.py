@@ -30,6 +30,4 @@ class UnknownElement:
 class HasExtra:
     """Mixin of the generated classes that can carry unknown elements."""
 
-    extra: list[UnknownElement] = field(
-        default_factory=list, metadata={"type": "Ignore"}
-    )
+    extra: list[UnknownElement] = field(default_factory=list, metadata={"type": "Ignore"})

@@ -70,8 +70,9 @@ def syntax_error(exc: etree.XMLSyntaxError) -> Exception:
     """Map a libxml2 parse error to the package's error classes."""
     message = str(exc.msg or exc)
     lowered = message.lower()
+    line = exc.lineno or None
     if "entity" in lowered or "doctype" in lowered or "dtd" in lowered:
-        return ForbiddenConstructError(f"line {exc.lineno}: {message}")
+        return ForbiddenConstructError(message, line=line)
     if "depth" in lowered or "huge" in lowered or "too large" in lowered or "limit" in lowered:
-        return OversizeError(f"line {exc.lineno}: {message}")
-    return MalformedXMLError(f"line {exc.lineno}: {message}")
+        return OversizeError(message, line=line)
+    return MalformedXMLError(message, line=line)

@@ -61,9 +61,12 @@ class Decoder:
         """Decode a GetStatus query document."""
         return self._decode(data, Query)
 
-    def validate(self, data: bytes, root: type[Query] | type[Response] = Response) -> None:
-        """Raise a :class:`CodecError` if ``data`` is not a valid document; return otherwise."""
-        self._decode(data, root)
+    def validate(self, data: bytes, *, query: bool = False) -> None:
+        """Raise a :class:`CodecError` unless ``data`` is a valid reply (or query)."""
+        if query:
+            self._decode(data, Query)
+        else:
+            self._decode(data, Response)
 
     def _decode(self, data: bytes, cls: type[T]) -> T:
         tree = parse(data, self.max_bytes)
@@ -100,21 +103,20 @@ def _owners() -> frozenset[str]:
 
 
 def decode_response(
-    data: bytes, *, strict: bool = False, all_errors: bool = False,
+    data: bytes,
+    *,
+    strict: bool = False,
+    all_errors: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Response:
     """Decode and validate a GetStatus reply. See :class:`Decoder` for the options.
 
     Raises a :class:`CodecError` subclass, and nothing else, for any input bytes.
     """
-    return Decoder(strict=strict, all_errors=all_errors, max_bytes=max_bytes).decode_response(
-        data
-    )
+    return Decoder(strict=strict, all_errors=all_errors, max_bytes=max_bytes).decode_response(data)
 
 
-def decode_query(
-    data: bytes, *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Query:
+def decode_query(data: bytes, *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Query:
     """Decode and validate a GetStatus query document."""
     return Decoder(strict=strict, max_bytes=max_bytes).decode_query(data)
 

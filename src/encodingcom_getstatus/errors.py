@@ -34,7 +34,14 @@ class Violation:
 
 
 class CodecError(Exception):
-    """Base class of every error this package raises for bad input."""
+    """Base class of every error this package raises for bad input.
+
+    ``line`` is the input line the problem was found on, when there is one.
+    """
+
+    def __init__(self, message: str, *, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 class MalformedXMLError(CodecError):
@@ -60,7 +67,7 @@ class SchemaViolationError(CodecError):
     def __init__(self, violations: list[Violation]) -> None:
         self.violations = violations
         more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
-        super().__init__(f"{violations[0]}{more}")
+        super().__init__(f"{violations[0]}{more}", line=violations[0].line)
 
 
 class EncodeError(CodecError):

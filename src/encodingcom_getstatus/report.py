@@ -94,7 +94,9 @@ def extra_report(extra: list[UnknownElement]) -> dict[str, Any]:
         value = _unknown_value(unknown)
         if unknown.tag in out:
             previous = out[unknown.tag]
-            out[unknown.tag] = [*previous, value] if isinstance(previous, list) else [previous, value]
+            out[unknown.tag] = (
+                [*previous, value] if isinstance(previous, list) else [previous, value]
+            )
         else:
             out[unknown.tag] = value
     return out

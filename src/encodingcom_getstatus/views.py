@@ -12,14 +12,14 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from .generated import Format, Job, Response
 
 ZERO_DATE = "0000-00-00 00:00:00"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """The status words the API is known to send. The vocabulary is open: see :func:`status`."""
 
     NEW = "New"
