@@ -23,6 +23,9 @@ from ._extra import UnknownElement
 from ._layout import Layout, SchemaLayout, schema_layout
 from .errors import Violation
 
+#: Parent -> (child -> its 1-based position among same-tag siblings, tag -> their count).
+Positions = dict[etree._Element, tuple[dict[etree._Element, int], dict[object, int]]]
+
 
 @dataclass
 class Canonical:
@@ -32,6 +35,8 @@ class Canonical:
     extras: dict[etree._Element, list[UnknownElement]] = field(default_factory=dict)
     #: One violation per unknown element (reported in strict mode only).
     unknown: list[Violation] = field(default_factory=list)
+    #: Positions of elements among their siblings, for :func:`element_path`.
+    positions: Positions = field(default_factory=dict, repr=False, compare=False)
 
 
 def canonicalize(root: etree._Element, layout: SchemaLayout, owners: frozenset[str]) -> Canonical:
@@ -98,7 +103,23 @@ def _reorder(
         if unit[0].tag in pairs and len(unit) == 1:
             unit.append(etree.Element(pairs[unit[0].tag]))
     units.sort(key=lambda u: u[0])
-    element[:] = [node for _, unit in units for node in unit]
+    _place(element, [node for _, unit in units for node in unit])
+
+
+def _place(element: etree._Element, nodes: list[etree._Element]) -> None:
+    """Make ``nodes`` the children of ``element``, in order, moving only those out of place.
+
+    The same tree as ``element[:] = nodes`` (each element keeps its tail), several times
+    faster when most children are already in place.
+    """
+    previous = None
+    for node in nodes:
+        if node.getparent() is None or node.getprevious() is not previous:
+            if previous is None:
+                element.insert(0, node)
+            else:
+                previous.addnext(node)
+        previous = node
 
 
 def _set_aside(
@@ -113,7 +134,7 @@ def _set_aside(
             previous.tail = (previous.tail or "") + tail
         else:
             parent.text = (parent.text or "") + tail
-    path = f"{element_path(parent)}/{_name(child.tag)}"
+    path = f"{element_path(parent, result.positions)}/{_name(child.tag)}"
     result.unknown.append(
         Violation(path, child.sourceline, f"unknown element '{_name(child.tag)}'")
     )
@@ -135,15 +156,21 @@ def to_unknown(element: etree._Element) -> UnknownElement:
     return UnknownElement(
         tag=_name(element.tag),
         text=text,
-        attributes=dict(element.attrib),
+        # Not dict(element.attrib): lxml reads each value by a linear search (quadratic).
+        attributes={a.attrname: str(a) for a in element.xpath("@*")} if element.attrib else {},
         children=children,
         tail=tail if tail.strip() else "",
     )
 
 
-def element_path(element: etree._Element) -> str:
-    """``/response/job[2]/format[1]/progress``: repeatable elements always show a position."""
+def element_path(element: etree._Element, positions: Positions | None = None) -> str:
+    """``/response/job[2]/format[1]/progress``: repeatable elements always show a position.
+
+    ``positions``: a cache for naming many elements of one tree (which must not change in the
+    meantime) in linear time; without it, each call costs the number of siblings on the path.
+    """
     schema = schema_layout()
+    positions = {} if positions is None else positions
     steps: list[str] = []
     node: etree._Element | None = element
     while node is not None:
@@ -154,12 +181,26 @@ def element_path(element: etree._Element) -> str:
             layout = _layout_of(parent, schema)
             declared = layout.children.get(tag) if layout else None
             if declared is None or declared.repeated:
-                same = [s for s in parent if s.tag == node.tag]
-                if declared is not None or len(same) > 1:
-                    step = f"{tag}[{same.index(node) + 1}]"
+                index, counts = _positions(parent, node, positions)
+                if declared is not None or counts[node.tag] > 1:
+                    step = f"{tag}[{index[node]}]"
         steps.append(step)
         node = parent
     return "/" + "/".join(reversed(steps))
+
+
+def _positions(
+    parent: etree._Element, node: etree._Element, positions: Positions
+) -> tuple[dict[etree._Element, int], dict[object, int]]:
+    found = positions.get(parent)
+    if found is None or node not in found[0]:  # not cached yet, or the children changed
+        # The dictionaries hold the element proxies: lxml hands out the same ones while they live.
+        index: dict[etree._Element, int] = {}
+        counts: dict[object, int] = {}
+        for child in parent:
+            index[child] = counts[child.tag] = counts.get(child.tag, 0) + 1
+        found = positions[parent] = (index, counts)
+    return found
 
 
 def _layout_of(element: etree._Element, schema: SchemaLayout) -> Layout | None:

@@ -8,6 +8,7 @@ would otherwise split it, and xsdata binds only the part before the comment.
 
 from __future__ import annotations
 
+import re
 import threading
 
 from lxml import etree
@@ -19,23 +20,28 @@ DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 _local = threading.local()
 
 
+#: The parser settings, shared by :func:`parser` and the streaming parser of ``iter_jobs``.
+PARSER_OPTIONS: dict[str, bool] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "recover": False,
+    "remove_comments": True,
+    "remove_pis": True,
+    "strip_cdata": True,
+    # Not collect_ids=False: with libxml2 2.14 it makes the parser open the external
+    # DTD subset (<!DOCTYPE r SYSTEM "file:///...">) despite load_dtd=False.
+}
+
+
 def parser() -> etree.XMLParser:
     """This thread's parser (building one costs tens of microseconds; they are not thread-safe)."""
     try:
         result: etree.XMLParser = _local.parser
     except AttributeError:
-        result = _local.parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            huge_tree=False,
-            recover=False,
-            remove_comments=True,
-            remove_pis=True,
-            strip_cdata=True,
-            collect_ids=False,
-        )
+        result = _local.parser = etree.XMLParser(**PARSER_OPTIONS)
     return result
 
 
@@ -48,15 +54,37 @@ def parse(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> etree._Element:
     """Parse ``data`` and return its root element, or raise a :class:`CodecError`."""
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"expected bytes, not {type(data).__name__}")
+    data = bytes(data)  # no copy for bytes; memoryview has no isspace()
     check_size(len(data), max_bytes)
-    if not data.strip():
+    if not data or data.isspace():  # (strip() would copy the document)
         raise MalformedXMLError("empty document")
     try:
-        root = etree.fromstring(bytes(data), parser())
+        root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
+        if declares_doctype(data):  # refused for that, however broken the rest may be
+            raise ForbiddenConstructError("DOCTYPE declarations are not allowed") from None
         raise syntax_error(exc) from None
     check_tree(root)
     return root
+
+
+# The prolog (XML declaration, comments, processing instructions, blanks), then a DOCTYPE.
+_DOCTYPE = re.compile(r"(?:\s++|<\?.*?\?>|<!--.*?-->)*+<!DOCTYPE", re.DOTALL)
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\x00<", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+)
+
+
+def declares_doctype(data: bytes) -> bool:
+    """Whether the prolog of ``data`` holds a DOCTYPE, for a document the parser refused."""
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "latin-1")
+    text = data.decode(encoding, errors="replace").lstrip("\ufeff\u00ef\u00bb\u00bf")
+    return _DOCTYPE.match(text) is not None
 
 
 def check_tree(root: etree._Element) -> None:
@@ -68,11 +96,11 @@ def check_tree(root: etree._Element) -> None:
 
 def syntax_error(exc: etree.XMLSyntaxError) -> Exception:
     """Map a libxml2 parse error to the package's error classes."""
-    message = str(exc.msg or exc)
+    message = " ".join(str(exc.msg or exc).split())  # one line: libxml2 may end it with \n
     lowered = message.lower()
     line = exc.lineno or None
     if "entity" in lowered or "doctype" in lowered or "dtd" in lowered:
         return ForbiddenConstructError(message, line=line)
-    if "depth" in lowered or "huge" in lowered or "too large" in lowered or "limit" in lowered:
+    if any(word in lowered for word in ("depth", "huge", "too large", "too long", "limit")):
         return OversizeError(message, line=line)
     return MalformedXMLError(message, line=line)

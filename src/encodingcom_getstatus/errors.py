@@ -69,6 +69,11 @@ class SchemaViolationError(CodecError):
         more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
         super().__init__(f"{violations[0]}{more}", line=violations[0].line)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt from the violations, not from args (the message): pickling, for example
+        # to report an error from a multiprocessing worker, must not break it.
+        return (type(self), (self.violations,), self.__dict__)
+
 
 class EncodeError(CodecError):
     """An object holds a value that XML cannot carry (a control character, for instance)."""
