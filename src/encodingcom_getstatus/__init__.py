@@ -29,9 +29,11 @@ from .errors import (
 from .generated import Format, Job, Query, Response
 from .report import to_report
 from .schema import schema_path
+from .stream import ApiErrorReply, iter_jobs
 from .views import Destination, FormatStatus, JobStatus, Status, api_errors, jobs
 
 __all__ = [
+    "ApiErrorReply",
     "CodecError",
     "Decoder",
     "Destination",
@@ -57,6 +59,7 @@ __all__ = [
     "encode_query",
     "encode_response",
     "form_body",
+    "iter_jobs",
     "jobs",
     "schema_path",
     "to_report",

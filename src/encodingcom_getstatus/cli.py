@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import BinaryIO
@@ -18,6 +19,7 @@ from .codec import Decoder, build_query, encode_query, form_body
 from .errors import CodecError, InvalidQueryError, SchemaViolationError
 from .report import to_report
 from .schema import schema_path
+from .stream import ApiErrorReply, iter_jobs
 
 
 class _UsageError(Exception):
@@ -42,12 +44,36 @@ def _problems(name: str, error: CodecError) -> list[str]:
     return [f"{name}:{error.line or 0}: /: {error}"]
 
 
+#: Files larger than this are validated job by job, in memory that does not grow with them.
+STREAM_FROM = 1024 * 1024
+
+
+def _validate_stream(name: str, args: argparse.Namespace) -> None:
+    try:
+        for _ in iter_jobs(name, strict=args.strict, all_errors=True, max_bytes=args.max_bytes):
+            pass
+    except ApiErrorReply:
+        pass  # an errors reply is a valid document
+    except OSError as exc:
+        raise _UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
+
+
+def _large(name: str) -> bool:
+    try:
+        return name != "-" and os.stat(name).st_size > STREAM_FROM
+    except OSError:
+        return False  # _read reports it
+
+
 def _validate(args: argparse.Namespace) -> int:
     decoder = Decoder(strict=args.strict, all_errors=True, max_bytes=args.max_bytes)
     status = 0
     for name in args.files:
         try:
-            decoder.validate(_read(name, args.max_bytes))
+            if _large(name):
+                _validate_stream(name, args)
+            else:
+                decoder.validate(_read(name, args.max_bytes))
         except CodecError as error:
             status = 1
             for line in _problems(name, error):

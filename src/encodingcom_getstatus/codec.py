@@ -21,8 +21,8 @@ from typing import Any, TypeVar
 
 from lxml import etree
 
-from ._bindings import Plan, bind, encode, extra_owners, plan_for
-from ._canonical import canonicalize, element_path
+from ._bindings import Plan, bind, canonical_bind, encode, plan_for
+from ._canonical import Positions, element_path
 from ._layout import schema_layout
 from ._parse import DEFAULT_MAX_BYTES, parse
 from .errors import EncodeError, InvalidQueryError, SchemaViolationError, Violation
@@ -79,27 +79,21 @@ class Decoder:
             raise SchemaViolationError(
                 [Violation(f"/{root.tag}", root.sourceline, f"expected root element '{expected}'")]
             )
-        found = canonicalize(root, schema_layout(), _owners())
+        plan = plan_for(cls)
+        # Canonical order and binding in one pass; the objects are kept only if valid.
+        result, found = canonical_bind(root, plan)
         violations = list(found.unknown) if self.strict else []
         schema = lxml_schema()
         if not schema.validate(root):
-            if self.all_errors:
-                violations += _all_violations(root)
-            else:
-                violations += _libxml2_violations(root, schema.error_log)
+            # libxml2's verdict decides; xmlschema only lists more of the problems. (They can
+            # disagree: xmlschema takes U+00A0 between elements for whitespace.)
+            found_all = _all_violations(root) if self.all_errors else []
+            violations += found_all or _libxml2_violations(root, schema.error_log)
         if violations:
             raise SchemaViolationError(violations)
-        result: T = bind(root, plan_for(cls), found.extras)
-        return result
-
-
-_owners_cache: list[frozenset[str]] = []
-
-
-def _owners() -> frozenset[str]:
-    if not _owners_cache:
-        _owners_cache.append(extra_owners())
-    return _owners_cache[0]
+        if result is None:  # a valid value the binder could not convert: bind says why
+            result = bind(root, plan, found.extras)
+        return result  # type: ignore[no-any-return]
 
 
 def decode_response(
@@ -113,7 +107,12 @@ def decode_response(
 
     Raises a :class:`CodecError` subclass, and nothing else, for any input bytes.
     """
-    return Decoder(strict=strict, all_errors=all_errors, max_bytes=max_bytes).decode_response(data)
+    if strict or all_errors or max_bytes != DEFAULT_MAX_BYTES:
+        return Decoder(strict, all_errors, max_bytes).decode_response(data)
+    return _DEFAULT.decode_response(data)
+
+
+_DEFAULT = Decoder()
 
 
 def decode_query(data: bytes, *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Query:
@@ -131,8 +130,11 @@ def _describe(element: etree._Element | None, raw: str, value_error: bool) -> st
     """A message naming the value and its expected type, or libxml2's text, tidied."""
     if element is not None and value_error:
         text = element.text or ""
-        return f"'{text}' is not a valid {_label(element)}"
-    return _PREFIX.sub("", raw).rstrip(".")
+        if len(text) > 200:
+            text = text[:200] + "..."
+        # repr: 'abc', with line breaks and control characters escaped (one line per problem).
+        return f"{text!r} is not a valid {_label(element)}"
+    return " ".join(_PREFIX.sub("", raw).rstrip(".").split())
 
 
 def _label(element: etree._Element) -> str:
@@ -155,11 +157,15 @@ def _label(element: etree._Element) -> str:
 
 def _libxml2_violations(root: etree._Element, log: Any) -> list[Violation]:
     tree = root.getroottree()
+    positions: Positions = {}
+    children: dict[etree._Element, dict[str, list[etree._Element]]] = {}
     found: dict[str, Violation] = {}
     for entry in log:
-        nodes = tree.xpath(entry.path) if entry.path else []
-        element = nodes[0] if nodes and isinstance(nodes[0], etree._Element) else None
-        path = element_path(element) if element is not None else str(entry.path)
+        element = _find(root, entry.path, children) if entry.path else None
+        if element is None and entry.path:
+            nodes = tree.xpath(entry.path)
+            element = nodes[0] if nodes and isinstance(nodes[0], etree._Element) else None
+        path = element_path(element, positions) if element is not None else str(entry.path)
         line = element.sourceline if element is not None else (entry.line or None)
         message = _describe(element, entry.message, bool(_VALUE_ERROR.search(entry.message)))
         # libxml2 may log a follow-on error for the same element: keep the first.
@@ -167,15 +173,90 @@ def _libxml2_violations(root: etree._Element, log: Any) -> list[Violation]:
     return list(found.values())
 
 
+_STEP = re.compile(r"([^/\[\]:*()@=']+)(?:\[([1-9][0-9]*)\])?")
+
+
+def _find(
+    root: etree._Element, path: str, children: dict[etree._Element, dict[str, list[etree._Element]]]
+) -> etree._Element | None:
+    """The element at libxml2's ``path`` (``/response/job[2]/progress``), None if unsure.
+
+    Not ``tree.xpath(path)``: each evaluation costs the number of siblings, so naming one
+    error in each of many jobs would take quadratic time.
+    """
+    steps = path.split("/")
+    if len(steps) < 2 or steps[0] or steps[1] != root.tag:
+        return None
+    node = root
+    for step in steps[2:]:
+        match = _STEP.fullmatch(step)
+        if match is None:
+            return None
+        by_tag = children.get(node)
+        if by_tag is None:
+            by_tag = children[node] = {}
+            for child in node:
+                by_tag.setdefault(str(child.tag), []).append(child)
+        same = by_tag.get(match[1], [])
+        index = int(match[2] or 1) - 1
+        if index >= len(same) or (match[2] is None and len(same) > 1):
+            return None
+        node = same[index]
+    return node
+
+
+_XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
+_XSI_ATTRIBUTES = frozenset(
+    _XSI + name for name in ("type", "nil", "schemaLocation", "noNamespaceSchemaLocation")
+)
+
+
 def _all_violations(root: etree._Element) -> list[Violation]:
-    violations = []
+    positions: Positions = {}
+    violations = _attribute_violations(root, positions)
     for error in xmlschema_schema().iter_errors(root):
         element = error.elem if isinstance(error.elem, etree._Element) else None
-        path = element_path(element) if element is not None else str(error.path)
+        path = element_path(element, positions) if element is not None else str(error.path)
         line = element.sourceline if element is not None else None
-        validator = error.validator
-        simple = bool(getattr(validator, "is_simple", lambda: False)())
+        simple = _is_value_error(error.validator)
         violations.append(Violation(path, line, _describe(element, error.reason or "", simple)))
+    return violations
+
+
+def _is_value_error(validator: object) -> bool:
+    """True when xmlschema refused a value: a simple type, one of its facets (pattern,
+    fractionDigits, maxInclusive...) or a built-in type's check function."""
+    from xmlschema.validators import XsdComponent, XsdFacet
+
+    if isinstance(validator, XsdFacet):
+        return True
+    if not isinstance(validator, XsdComponent):
+        return callable(validator)
+    return bool(getattr(validator, "is_simple", lambda: False)())
+
+
+def _attribute_violations(root: etree._Element, positions: Positions) -> list[Violation]:
+    """The attributes the schema refuses (it declares none; xsi:type and its kin aside).
+
+    Listed here and removed from the tree before xmlschema runs: each of its errors holds a
+    repr of the element's whole attribute map, which lxml builds in quadratic time (cubic in
+    all for an element with many attributes).
+    """
+    violations = []
+    for element in root.iter():
+        if not element.attrib:
+            continue
+        kept = {}
+        for attribute in element.xpath("@*"):
+            name = str(attribute.attrname)
+            if name in _XSI_ATTRIBUTES:
+                kept[name] = str(attribute)
+            else:
+                path = element_path(element, positions)
+                message = f"The attribute '{name}' is not allowed"
+                violations.append(Violation(path, element.sourceline, message))
+        element.attrib.clear()
+        element.attrib.update(kept)
     return violations
 
 
@@ -230,8 +311,13 @@ def _flag(value: bool | None) -> YesNo | None:
 def _media_ids(media_ids: int | str | Iterable[int | str]) -> str:
     if isinstance(media_ids, (int, str)):
         items: list[int | str] = [media_ids]
+    elif isinstance(media_ids, (bytes, bytearray, memoryview)):  # would iterate as numbers
+        raise InvalidQueryError(f"media ids {media_ids!r} are bytes, not digit strings")
     else:
-        items = list(media_ids)
+        try:
+            items = list(media_ids)
+        except TypeError:
+            raise InvalidQueryError(f"media ids {media_ids!r} are not ids nor a list") from None
     texts = []
     for item in items:
         if isinstance(item, bool) or not isinstance(item, (int, str)):

@@ -1,0 +1,284 @@
+"""The decode fast path against xsdata's generic parser, and its plans against xsdata's metadata.
+
+The fast path (``_bindings.canonical_bind``) canonicalizes and binds in one pass, before
+validation. On every valid document it must give exactly what xsdata's generic ``XmlParser``
+builds from the same canonical, validated tree (``extra`` aside: xsdata ignores that field),
+and leave the tree, the unknown elements and their violations exactly as ``canonicalize``
+does.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import random
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import EXAMPLES, reply_examples
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+from xsdata.formats.dataclass.context import XmlContext
+from xsdata.formats.dataclass.parsers import XmlParser
+from xsdata.formats.dataclass.parsers.config import ParserConfig
+from xsdata.formats.dataclass.parsers.handlers import LxmlEventHandler
+
+from encodingcom_getstatus import (
+    Query,
+    Response,
+    decode_query,
+    decode_response,
+    encode_query,
+    encode_response,
+)
+from encodingcom_getstatus._bindings import Plan, bind, canonical_bind, extra_owners, plan_for
+from encodingcom_getstatus._canonical import Canonical, canonicalize
+from encodingcom_getstatus._extra import HasExtra
+from encodingcom_getstatus._layout import schema_layout
+from encodingcom_getstatus._parse import parse
+from encodingcom_getstatus.errors import CodecError, OversizeError
+from encodingcom_getstatus.schema import lxml_schema
+from encodingcom_getstatus.testing import queries, responses, shuffle, valid_documents
+
+_XSDATA = XmlParser(
+    config=ParserConfig(fail_on_unknown_properties=True, fail_on_converter_warnings=True),
+    handler=LxmlEventHandler,
+)
+
+
+def _without_extra(obj: Any) -> Any:
+    """A deep copy of ``obj`` with every ``extra`` emptied (xsdata does not fill it)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {f.name: _without_extra(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        if isinstance(obj, HasExtra):
+            changes["extra"] = []
+        return type(obj)(**changes)
+    if isinstance(obj, list):
+        return [_without_extra(item) for item in obj]
+    return obj
+
+
+def assert_identical(fast: Any, generic: Any) -> None:
+    """Equal, and equal in every detail ``==`` overlooks (Decimal('1.0') == Decimal('1'))."""
+    fast, generic = _without_extra(fast), _without_extra(generic)
+    assert fast == generic
+    assert repr(fast) == repr(generic)
+
+
+def differential(data: bytes, cls: type[Any] = Response) -> Any:
+    """Fast path and xsdata on one canonical validated tree; returns the fast path's object."""
+    root = parse(data)
+    fast, found = canonical_bind(root, plan_for(cls))
+    assert lxml_schema().validate(root), lxml_schema().error_log
+    assert fast is not None
+    generic = _XSDATA.parse(copy.deepcopy(root), cls)  # xsdata clears what it has read
+    assert_identical(fast, generic)
+    # The generic binder of plans (used when the fast path gives up) agrees as well.
+    assert bind(root, plan_for(cls), found.extras) == fast
+    # And the public decoder returns the same object, extras included.
+    decoded = decode_response(data) if cls is Response else decode_query(data)
+    assert decoded == fast
+    assert repr(decoded) == repr(fast)
+    return fast
+
+
+def same_canonical_tree(data: bytes, cls: type[Any] = Response) -> None:
+    """canonical_bind leaves tree, extras and unknown-element violations as canonicalize does."""
+    reference = parse(data)
+    expected = canonicalize(reference, schema_layout(), extra_owners())
+    root = parse(data)
+    _, found = canonical_bind(root, plan_for(cls))
+    assert etree.tostring(root) == etree.tostring(reference)
+    assert found.unknown == expected.unknown
+    paths = {id(e): e.getroottree().getpath(e) for e in expected.extras}
+    assert {paths[id(e)]: v for e, v in expected.extras.items()} == {
+        e.getroottree().getpath(e): v for e, v in found.extras.items()
+    }
+
+
+# ------------------------------------------------------------------------ the plans
+
+
+def _plans(plan: Plan, seen: dict[type[Any], Plan]) -> dict[type[Any], Plan]:
+    if plan.cls not in seen:
+        seen[plan.cls] = plan
+        for f in plan.fields.values():
+            if f.plan is not None:
+                _plans(f.plan, seen)
+    return seen
+
+
+@pytest.mark.parametrize("root", [Response, Query])
+def test_plans_match_xsdata_metadata(root: type[Any]) -> None:
+    context = XmlContext()
+    for cls, plan in _plans(plan_for(root), {}).items():
+        meta = context.build(cls)
+        assert not meta.attributes and meta.text is None and not meta.wildcards
+        element_vars = meta.get_element_vars()
+        assert [f.attr for f in plan.fields.values()] == [v.name for v in element_vars]
+        for var, f in zip(element_vars, plan.fields.values(), strict=True):
+            assert f.tag == var.local_name
+            assert f.many == bool(var.list_element)
+            if var.clazz is not None:
+                assert f.plan is not None and f.plan.cls is var.clazz
+            else:
+                assert f.plan is None and var.types == (f.convert,)
+
+
+def test_plans_follow_the_schema_layout() -> None:
+    layout = schema_layout()
+    for plan in _plans(plan_for(Response), {}).values():
+        declared = (layout.roots.get(plan.name) or layout.types[plan.name]).children
+        assert list(plan.fields) == list(declared)
+        for tag, f in plan.fields.items():
+            assert f.slot == declared[tag].slot
+            assert f.is_follower == (declared[tag].follows is not None)
+
+
+def test_objects_are_built_as_init_builds_them() -> None:
+    """Same fields, same values, same attribute order, fresh lists; __init__ not bypassed
+    for classes that need it."""
+    reply = decode_response((EXAMPLES / "extended.xml").read_bytes())
+    for job in reply.job:
+        rebuilt = type(job)(**{f.name: getattr(job, f.name) for f in dataclasses.fields(job)})
+        assert list(vars(job)) == list(vars(rebuilt))
+        assert job == rebuilt
+    first, second = reply.job[0].format[0], reply.job[1].format[0]
+    assert first.audio_validation is not second.audio_validation
+    assert first.extra is not second.extra
+
+
+# ------------------------------------------------------------------------- examples
+
+
+@pytest.mark.parametrize("path", reply_examples(), ids=lambda p: p.name)
+def test_examples_match_xsdata(path: Path) -> None:
+    data = path.read_bytes()
+    differential(data)
+    same_canonical_tree(data)
+
+
+def test_query_example_matches_xsdata() -> None:
+    data = (EXAMPLES / "query.xml").read_bytes()
+    differential(data, Query)
+    same_canonical_tree(data, Query)
+
+
+@pytest.mark.parametrize("path", reply_examples(), ids=lambda p: p.name)
+def test_shuffled_examples_match_xsdata(path: Path) -> None:
+    data = path.read_bytes()
+    for seed in range(20):
+        shuffled = shuffle(data, random.Random(seed))
+        differential(shuffled)
+        same_canonical_tree(shuffled)
+
+
+# ---------------------------------------------------------------- generated documents
+
+
+@given(responses())
+def test_generated_canonical_replies_match_xsdata(reply: Response) -> None:
+    assert differential(encode_response(reply)) == reply
+
+
+@given(valid_documents())
+def test_generated_shuffled_replies_match_xsdata(data: bytes) -> None:
+    differential(data)
+    same_canonical_tree(data)
+
+
+@given(valid_documents(extras=True))
+def test_unknown_elements_are_set_aside_as_canonicalize_does(data: bytes) -> None:
+    # The canonical tree holds no unknown element any more: xsdata sees the declared ones.
+    differential(data)
+    same_canonical_tree(data)
+
+
+@given(queries(), st.randoms(use_true_random=False))
+def test_generated_queries_match_xsdata(query: Query, rng: random.Random) -> None:
+    data = encode_query(query)
+    assert differential(data, Query) == query
+    root = parse(data)
+    children = list(root)
+    rng.shuffle(children)
+    root[:] = children
+    same_canonical_tree(etree.tostring(root), Query)
+
+
+# ------------------------------------------------------------------ invalid documents
+
+_INVALID = [
+    # a value the binder cannot convert, in an element out of order
+    b"<response><status>New</status><id>1</id><progress>abc</progress></response>",
+    b"<response><id>1</id><status>New</status><time_left>-1</time_left></response>",
+    # a required element missing
+    b"<response><job><id>1</id></job></response>",
+    b"<response><job><id>1</id><status>x</status><format><id>2</id></format></job></response>",
+    # conversion fails early, the rest of the tree still gets canonical order and set-asides
+    b"<response><job><progress>x</progress><status>s</status><id>1</id><zz/></job>"
+    b"<job><format><status>s</status><id>2</id><yy/></format><status>s</status><id>3</id>"
+    b"</job></response>",
+]
+
+
+@pytest.mark.parametrize("data", _INVALID)
+def test_invalid_documents_canonicalize_as_before(data: bytes) -> None:
+    same_canonical_tree(data)
+    root = parse(data)
+    obj, _ = canonical_bind(root, plan_for(Response))
+    assert not lxml_schema().validate(root)
+    with pytest.raises(CodecError):
+        decode_response(data)
+    with pytest.raises(CodecError):
+        decode_response(data, strict=True)
+    del obj
+
+
+def test_canonical_bind_continues_a_given_result() -> None:
+    found = Canonical()
+    _, same = canonical_bind(parse(_INVALID[-1]), plan_for(Response), found)
+    assert same is found and [v.path for v in found.unknown] == [
+        "/response/job[1]/zz",
+        "/response/job[2]/format[1]/yy",
+    ]
+
+
+def test_a_valid_integer_python_cannot_read_is_an_oversize_error() -> None:
+    # The schema accepts any number of digits; Python refuses to convert more than 4300.
+    data = b"<response><id>1</id><status>New</status><time_left>%s</time_left></response>" % (
+        b"7" * 5000
+    )
+    with pytest.raises(OversizeError, match="time_left"):
+        decode_response(data)
+
+
+# ------------------------------------------------------------------------------ startup
+
+_STARTUP = """
+import sys
+import encodingcom_getstatus
+from encodingcom_getstatus import _bindings, _layout, schema
+
+def loaded(*names):
+    return sorted({m.split(".")[0] for m in sys.modules if m.split(".")[0] in names})
+
+print(loaded("xmlschema", "xsdata", "hypothesis"))
+print(bool(schema._local.__dict__), bool(schema._xmlschema_cache), bool(_bindings._plans))
+print(_layout.schema_layout.cache_info().currsize)
+reply = encodingcom_getstatus.decode_response(sys.stdin.buffer.read())
+print(loaded("xmlschema", "xsdata", "hypothesis"))
+"""
+
+
+def test_import_builds_nothing_and_decoding_needs_neither_xmlschema_nor_xsdata() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _STARTUP],
+        input=(EXAMPLES / "extended.xml").read_bytes(),
+        capture_output=True,
+        check=True,
+    )
+    assert result.stdout.decode().splitlines() == ["[]", "False False False", "0", "[]"]
