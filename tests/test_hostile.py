@@ -8,6 +8,7 @@ command-line tests write to files.
 from __future__ import annotations
 
 import os
+import pickle
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -346,9 +347,11 @@ CASES = [
         None,
     ),
     Case(
-        "deep-but-allowed",
+        # Within libxml2's depth limit, but unknown elements this deep are refused (see
+        # test_deeply_nested_unknown_element_is_refused).
+        "deep-unknown-elements",
         lambda s: VALID[:-11] + b"<a>" * 200 + b"</a>" * 200 + b"</response>",
-        None,
+        OversizeError,
     ),
 ]
 
@@ -519,3 +522,19 @@ def test_referenced_files_are_never_opened(name: str, mode: str, tmp_path: Path)
         thread.join(timeout=BOUND)
         os.close(release)
     assert opened_while_decoding == [False]
+
+
+def test_deeply_nested_unknown_element_is_refused() -> None:
+    """Objects holding unknown elements nested ~250 deep could not be printed or pickled."""
+    depth = 200
+    data = (
+        b"<response><id>1</id><status>New</status>"
+        + b"<x>" * depth
+        + b"</x>" * depth
+        + b"</response>"
+    )
+    with pytest.raises(OversizeError, match="nested more than 64 deep"):
+        decode_response(data)
+    shallow = b"<response><id>1</id><status>New</status><x><x><x/></x></x></response>"
+    reply = decode_response(shallow)
+    assert pickle.loads(pickle.dumps(reply)) == reply

@@ -20,5 +20,5 @@ def test_readme_has_python_examples() -> None:
 def test_readme_example_runs(code: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     namespace: dict[str, object] = {"__name__": "readme"}
-    exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - our own documentation
+    exec(compile(code, "README.md", "exec"), namespace)  # our own documentation
     assert os.getcwd() == str(ROOT)

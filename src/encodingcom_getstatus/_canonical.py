@@ -8,7 +8,8 @@
   with no destination directly before it stays where the schema will refuse it.
 - Elements the schema does not know are removed from the tree and returned, converted to
   :class:`UnknownElement`, keyed by the element of the object that will carry them (the
-  reply, job, format or query they stand in, or the nearest one above a declared block).
+  reply, job, format or query they stand in, or the nearest one above a declared block): an
+  object's own unknown elements first, in document order, then those of its blocks.
 
 Replies already in canonical order are only read, not rebuilt.
 """
@@ -21,7 +22,7 @@ from lxml import etree
 
 from ._extra import UnknownElement
 from ._layout import Layout, SchemaLayout, schema_layout
-from .errors import Violation
+from .errors import OversizeError, Violation
 
 #: Parent -> (child -> its 1-based position among same-tag siblings, tag -> their count).
 Positions = dict[etree._Element, tuple[dict[etree._Element, int], dict[object, int]]]
@@ -146,9 +147,19 @@ def _name(tag: object) -> str:
     return tag if isinstance(tag, str) else str(tag)
 
 
-def to_unknown(element: etree._Element) -> UnknownElement:
+#: Unknown elements nested deeper than this are refused: the objects holding them could not
+#: be printed or pickled (Python's recursion limit), so a worker could not return them.
+MAX_UNKNOWN_DEPTH = 64
+
+
+def to_unknown(element: etree._Element, depth: int = 1) -> UnknownElement:
     """Convert an lxml element (and its content) into an :class:`UnknownElement`."""
-    children = tuple(to_unknown(c) for c in element if isinstance(c.tag, str))
+    if depth > MAX_UNKNOWN_DEPTH:
+        raise OversizeError(
+            f"unknown element '{_name(element.tag)}' nested more than {MAX_UNKNOWN_DEPTH} deep",
+            line=element.sourceline,
+        )
+    children = tuple(to_unknown(c, depth + 1) for c in element if isinstance(c.tag, str))
     text = element.text or ""
     if children and not text.strip():
         text = ""
