@@ -14,12 +14,10 @@ import sys
 from collections.abc import Sequence
 from typing import BinaryIO
 
+from . import codec, schema
 from ._parse import DEFAULT_MAX_BYTES
-from .codec import Decoder, build_query, encode_query, form_body
+from .codec import Decoder
 from .errors import CodecError, InvalidQueryError, SchemaViolationError
-from .report import to_report
-from .schema import schema_path
-from .stream import ApiErrorReply, iter_jobs
 
 
 class _UsageError(Exception):
@@ -49,6 +47,8 @@ STREAM_FROM = 1024 * 1024
 
 
 def _validate_stream(name: str, args: argparse.Namespace) -> None:
+    from .stream import ApiErrorReply, iter_jobs
+
     try:
         for _ in iter_jobs(name, strict=args.strict, all_errors=True, max_bytes=args.max_bytes):
             pass
@@ -89,13 +89,15 @@ def _decode(args: argparse.Namespace) -> int:
         for line in _problems(args.file, error):
             print(line, file=sys.stderr)
         return 1
+    from .report import to_report
+
     print(json.dumps(to_report(reply), indent=2, ensure_ascii=False))
     return 0
 
 
 def _query(args: argparse.Namespace) -> int:
     try:
-        query = build_query(
+        query = codec.build_query(
             args.userid,
             args.userkey,
             args.mediaid,
@@ -105,14 +107,14 @@ def _query(args: argparse.Namespace) -> int:
     except InvalidQueryError as exc:
         raise _UsageError(str(exc)) from None
     if args.form:
-        sys.stdout.write(form_body(query).decode("ascii") + "\n")
+        sys.stdout.write(codec.form_body(query).decode("ascii") + "\n")
     else:
-        sys.stdout.write(encode_query(query).decode("utf-8"))
+        sys.stdout.write(codec.encode_query(query).decode("utf-8"))
     return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
-    print(schema_path(any_order=args.any_order))
+    print(schema.schema_path(any_order=args.any_order))
     return 0
 
 
@@ -145,9 +147,9 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("file", metavar="FILE", help="a file, or - for stdin")
         sub.set_defaults(run=run)
 
-    schema = commands.add_parser("schema", help="print the path of the installed XSD")
-    schema.add_argument("--any-order", action="store_true", help="the order-free schema")
-    schema.set_defaults(run=_schema)
+    schema_command = commands.add_parser("schema", help="print the path of the installed XSD")
+    schema_command.add_argument("--any-order", action="store_true", help="the order-free schema")
+    schema_command.set_defaults(run=_schema)
     return parser
 
 

@@ -14,7 +14,6 @@ True
 from __future__ import annotations
 
 import re
-import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -298,6 +297,8 @@ def form_body(query: Query) -> bytes:
     >>> form_body(build_query(1, "k", [7]))[:20]
     b'xml=%3C%3Fxml+versio'
     """
+    import urllib.parse  # only here: most users never build a form body
+
     return urllib.parse.urlencode({"xml": encode_query(query).decode("utf-8")}).encode("ascii")
 
 
