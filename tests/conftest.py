@@ -1,4 +1,4 @@
-"""Shared fixtures and the hypothesis profiles (select with HYPOTHESIS_PROFILE=dev|ci|deep)."""
+"""Shared fixtures and the hypothesis profiles: HYPOTHESIS_PROFILE=ci (default), dev or deep."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ settings.register_profile("dev", max_examples=30, deadline=None)
 settings.register_profile(
     "deep", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def reply_examples() -> list[Path]:

@@ -22,3 +22,7 @@ def test_readme_example_runs(code: str, monkeypatch: pytest.MonkeyPatch) -> None
     namespace: dict[str, object] = {"__name__": "readme"}
     exec(compile(code, "README.md", "exec"), namespace)  # our own documentation
     assert os.getcwd() == str(ROOT)
+    # Tests the README shows are run too (hypothesis runs each with the active profile).
+    for name, function in namespace.items():
+        if name.startswith("test_") and callable(function):
+            function()
