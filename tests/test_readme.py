@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
 
 import pytest
+
+from encodingcom_getstatus import decode_response, to_report
 
 ROOT = Path(__file__).resolve().parent.parent
 BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
@@ -26,3 +29,21 @@ def test_readme_example_runs(code: str, monkeypatch: pytest.MonkeyPatch) -> None
     for name, function in namespace.items():
         if name.startswith("test_") and callable(function):
             function()
+
+
+def _scalars(value: object, key: str = "") -> set[tuple[str, str]]:
+    """Every (key, scalar value) pair in a JSON value, at any depth."""
+    if isinstance(value, dict):
+        return {pair for k, v in value.items() for pair in _scalars(v, k)}
+    if isinstance(value, list):
+        return {pair for item in value for pair in _scalars(item, key)}
+    return {(key, json.dumps(value))}
+
+
+def test_readme_report_sample_matches_the_real_report() -> None:
+    """What the quick start shows of `decode examples/plain.xml` is what the report holds."""
+    readme = (ROOT / "README.md").read_text()
+    sample = json.loads(re.findall(r"```json\n(.*?)```", readme, re.S)[0])
+    report = to_report(decode_response((ROOT / "examples" / "plain.xml").read_bytes()))
+    assert sample.keys() == report.keys()
+    assert _scalars(sample) <= _scalars(report)
