@@ -21,12 +21,11 @@ from typing import Any, TypeVar
 from lxml import etree
 
 from ._bindings import Plan, bind, canonical_bind, encode, plan_for
-from ._canonical import Positions, element_path
-from ._layout import schema_layout
 from ._parse import DEFAULT_MAX_BYTES, parse
+from ._violations import all_violations, libxml2_violations
 from .errors import EncodeError, InvalidQueryError, SchemaViolationError, Violation
 from .generated import Action, Query, Response, YesNo
-from .schema import lxml_schema, xmlschema_schema
+from .schema import lxml_schema
 
 T = TypeVar("T", Query, Response)
 
@@ -86,8 +85,8 @@ class Decoder:
         if not schema.validate(root):
             # libxml2's verdict decides; xmlschema only lists more of the problems. (They can
             # disagree: xmlschema takes U+00A0 between elements for whitespace.)
-            found_all = _all_violations(root) if self.all_errors else []
-            violations += found_all or _libxml2_violations(root, schema.error_log)
+            found_all = all_violations(root) if self.all_errors else []
+            violations += found_all or libxml2_violations(root, schema.error_log)
         if violations:
             raise SchemaViolationError(violations)
         if result is None:  # a valid value the binder could not convert: bind says why
@@ -117,146 +116,6 @@ _DEFAULT = Decoder()
 def decode_query(data: bytes, *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Query:
     """Decode and validate a GetStatus query document."""
     return Decoder(strict=strict, max_bytes=max_bytes).decode_query(data)
-
-
-# ------------------------------------------------------------------------- violations
-
-_VALUE_ERROR = re.compile(r"\[facet '|is not a valid value of the")
-_PREFIX = re.compile(r"^Element '[^']*'(, attribute '[^']*')?: ")
-
-
-def _describe(element: etree._Element | None, raw: str, value_error: bool) -> str:
-    """A message naming the value and its expected type, or libxml2's text, tidied."""
-    if element is not None and value_error:
-        text = element.text or ""
-        if len(text) > 200:
-            text = text[:200] + "..."
-        # repr: 'abc', with line breaks and control characters escaped (one line per problem).
-        return f"{text!r} is not a valid {_label(element)}"
-    return " ".join(_PREFIX.sub("", raw).rstrip(".").split())
-
-
-def _label(element: etree._Element) -> str:
-    layout = schema_layout()
-    parent = element.getparent()
-    names = [element.tag]
-    while parent is not None:
-        names.append(parent.tag)
-        parent = parent.getparent()
-    current = layout.roots.get(str(names.pop()))
-    type_name = ""
-    while names and current is not None:
-        declared = current.children.get(str(names.pop()))
-        if declared is None:
-            break
-        type_name = declared.type_name
-        current = layout.types.get(type_name)
-    return layout.labels.get(type_name, "value")
-
-
-def _libxml2_violations(root: etree._Element, log: Any) -> list[Violation]:
-    tree = root.getroottree()
-    positions: Positions = {}
-    children: dict[etree._Element, dict[str, list[etree._Element]]] = {}
-    found: dict[str, Violation] = {}
-    for entry in log:
-        element = _find(root, entry.path, children) if entry.path else None
-        if element is None and entry.path:
-            nodes = tree.xpath(entry.path)
-            element = nodes[0] if nodes and isinstance(nodes[0], etree._Element) else None
-        path = element_path(element, positions) if element is not None else str(entry.path)
-        line = element.sourceline if element is not None else (entry.line or None)
-        message = _describe(element, entry.message, bool(_VALUE_ERROR.search(entry.message)))
-        # libxml2 may log a follow-on error for the same element: keep the first.
-        found.setdefault(path, Violation(path, line, message))
-    return list(found.values())
-
-
-_STEP = re.compile(r"([^/\[\]:*()@=']+)(?:\[([1-9][0-9]*)\])?")
-
-
-def _find(
-    root: etree._Element, path: str, children: dict[etree._Element, dict[str, list[etree._Element]]]
-) -> etree._Element | None:
-    """The element at libxml2's ``path`` (``/response/job[2]/progress``), None if unsure.
-
-    Not ``tree.xpath(path)``: each evaluation costs the number of siblings, so naming one
-    error in each of many jobs would take quadratic time.
-    """
-    steps = path.split("/")
-    if len(steps) < 2 or steps[0] or steps[1] != root.tag:
-        return None
-    node = root
-    for step in steps[2:]:
-        match = _STEP.fullmatch(step)
-        if match is None:
-            return None
-        by_tag = children.get(node)
-        if by_tag is None:
-            by_tag = children[node] = {}
-            for child in node:
-                by_tag.setdefault(str(child.tag), []).append(child)
-        same = by_tag.get(match[1], [])
-        index = int(match[2] or 1) - 1
-        if index >= len(same) or (match[2] is None and len(same) > 1):
-            return None
-        node = same[index]
-    return node
-
-
-_XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
-_XSI_ATTRIBUTES = frozenset(
-    _XSI + name for name in ("type", "nil", "schemaLocation", "noNamespaceSchemaLocation")
-)
-
-
-def _all_violations(root: etree._Element) -> list[Violation]:
-    positions: Positions = {}
-    violations = _attribute_violations(root, positions)
-    for error in xmlschema_schema().iter_errors(root):
-        element = error.elem if isinstance(error.elem, etree._Element) else None
-        path = element_path(element, positions) if element is not None else str(error.path)
-        line = element.sourceline if element is not None else None
-        simple = _is_value_error(error.validator)
-        violations.append(Violation(path, line, _describe(element, error.reason or "", simple)))
-    return violations
-
-
-def _is_value_error(validator: object) -> bool:
-    """True when xmlschema refused a value: a simple type, one of its facets (pattern,
-    fractionDigits, maxInclusive...) or a built-in type's check function."""
-    from xmlschema.validators import XsdComponent, XsdFacet
-
-    if isinstance(validator, XsdFacet):
-        return True
-    if not isinstance(validator, XsdComponent):
-        return callable(validator)
-    return bool(getattr(validator, "is_simple", lambda: False)())
-
-
-def _attribute_violations(root: etree._Element, positions: Positions) -> list[Violation]:
-    """The attributes the schema refuses (it declares none; xsi:type and its kin aside).
-
-    Listed here and removed from the tree before xmlschema runs: each of its errors holds a
-    repr of the element's whole attribute map, which lxml builds in quadratic time (cubic in
-    all for an element with many attributes).
-    """
-    violations = []
-    for element in root.iter():
-        if not element.attrib:
-            continue
-        kept = {}
-        for attribute in element.xpath("@*"):
-            name = str(attribute.attrname)
-            if name in _XSI_ATTRIBUTES:
-                kept[name] = str(attribute)
-            else:
-                path = element_path(element, positions)
-                message = f"The attribute '{name}' is not allowed"
-                violations.append(Violation(path, element.sourceline, message))
-        element.attrib.clear()
-        element.attrib.update(kept)
-    return violations
 
 
 # ----------------------------------------------------------------------------- encoding

@@ -1,9 +1,14 @@
 """Typed views of a decoded reply: what every client otherwise writes by hand.
 
 >>> from encodingcom_getstatus import decode_response
->>> reply = decode_response(open_example("plain.xml"))  # doctest: +SKIP
->>> [j.status for j in jobs(reply)]  # doctest: +SKIP
-[<Status.FINISHED: 'Finished'>]
+>>> reply = decode_response(b"<response><id>7</id><status>Finished</status>"
+...                         b"<created>2016-01-29 19:32:32</created><progress>99.5</progress>"
+...                         b"<format><id>8</id><status>Saving</status>"
+...                         b"<destination>s3://b/x.mp4</destination></format></response>")
+>>> [(j.status, j.created, j.progress) for j in jobs(reply)]
+[(<Status.FINISHED: 'Finished'>, datetime.datetime(2016, 1, 29, 19, 32, 32), 99.5)]
+>>> jobs(reply)[0].formats[0].destinations
+[Destination(url='s3://b/x.mp4', status=None)]
 """
 
 from __future__ import annotations
