@@ -421,3 +421,17 @@ def test_report_is_json_for_awkward_content() -> None:
     report = to_report(decode_response(encode_response(built)))
     assert json.loads(json.dumps(report)) == report
     assert report["jobs"][0]["extra"] == {"{urn:x}n": {"@{urn:x}a": "v", "#text": "t"}}
+
+
+def test_status_enum_lists_the_words_the_schema_documents() -> None:
+    """Status is written by hand (a typed API); the XSD's StatusWord documentation is the source."""
+    from lxml import etree
+
+    from encodingcom_getstatus import Status, schema_path
+
+    xs = "{http://www.w3.org/2001/XMLSchema}"
+    word_type = etree.parse(str(schema_path())).find(f"{xs}simpleType[@name='StatusWord']")
+    assert word_type is not None
+    text = " ".join(word_type.findtext(f"{xs}annotation/{xs}documentation", "").split())
+    listed = text.split("Known words: ")[1].split(".")[0]
+    assert [w.strip() for w in listed.split(",")] == [s.value for s in Status]
