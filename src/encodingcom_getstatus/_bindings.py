@@ -41,7 +41,7 @@ from typing import Any
 
 from lxml import etree
 
-from ._canonical import Canonical, _set_aside, _walk, element_path
+from ._canonical import Canonical, _place, _set_aside, _walk, element_path
 from ._extra import HasExtra, UnknownElement
 from ._layout import Layout, schema_layout
 from .errors import EncodeError, OversizeError, SchemaViolationError, Violation
@@ -415,16 +415,7 @@ def _reorder(
             unit.append((follower, etree.Element(follower.tag)))
     units.sort(key=_slot)
     ordered = [item for _, unit in units for item in unit]
-    # Move only the children out of place (see _canonical._place). A follower never comes
-    # first, so a new element is never taken for one in place.
-    previous = None
-    for _, child in ordered:
-        if child.getprevious() is not previous:
-            if previous is None:
-                element.insert(0, child)
-            else:
-                previous.addnext(child)
-        previous = child
+    _place(element, [child for _, child in ordered])
     return ordered
 
 
