@@ -43,6 +43,7 @@ from encodingcom_getstatus import (
 )
 from encodingcom_getstatus._canonical import canonicalize
 from encodingcom_getstatus._layout import schema_layout
+from encodingcom_getstatus._parse import parse
 from encodingcom_getstatus.testing import (
     formats,
     jobs,
@@ -297,6 +298,50 @@ def test_decode_raises_nothing_but_codec_errors(data: bytes) -> None:
     # all_errors lists more violations, never a different verdict.
     assert verdicts[0] == verdicts[2]
     assert verdicts[1] == verdicts[3]
+
+
+def outcome(call: Any, *args: Any, **kwargs: Any) -> tuple[str, object]:
+    """What a call gave: ("ok", None), or the CodecError's class and what it says."""
+    try:
+        call(*args, **kwargs)
+    except SchemaViolationError as exc:
+        return type(exc).__name__, exc.violations
+    except CodecError as exc:
+        return type(exc).__name__, (str(exc), exc.line)
+    return "ok", None
+
+
+@example(HUGE_COUNT)
+@example(HUGE_COUNT.replace(b"<response>", b"<response><zz/>"))
+@example(b"<query/>")
+@given(st.one_of(valid_documents(extras=True), mutated_documents(), st.binary(max_size=64)))
+def test_validate_gives_the_verdict_of_decode(data: bytes) -> None:
+    # Decoder.validate builds no objects (nor imports the generated classes): it must still
+    # raise exactly what decoding raises.
+    for mode in MODES:
+        decoder = Decoder(**mode)  # type: ignore[arg-type]
+        assert outcome(decoder.validate, data) == outcome(decoder.decode_response, data)
+    assert outcome(STRICT.validate, data, query=True) == outcome(STRICT.decode_query, data)
+
+
+@example(b"<response>&nbsp;</response>")
+@example("<response>\u00e9</response>".encode("utf-16"))
+@given(st.one_of(valid_documents(extras=True), mutated_documents(), st.binary(max_size=64)))
+def test_the_push_parser_builds_the_one_shot_parsers_tree(data: bytes) -> None:
+    # parse() feeds the push parser (faster for small documents); fromstring() is the reference.
+    try:
+        reference = etree.fromstring(data, CANONICAL_PARSER)
+    except etree.XMLSyntaxError:
+        with pytest.raises(CodecError):
+            parse(data)
+        return
+    try:
+        root = parse(data)
+    except CodecError:  # only a DOCTYPE, which the reference parser lets through
+        assert reference.getroottree().docinfo.internalDTD is not None
+        return
+    assert etree.tostring(root) == etree.tostring(reference)
+    assert [e.sourceline for e in root.iter()] == [e.sourceline for e in reference.iter()]
 
 
 @example(PAIRS)
