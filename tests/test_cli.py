@@ -197,6 +197,39 @@ def test_validate_strict_refuses_unknown_elements(tmp_path: Path) -> None:
     assert problems(result.stdout) == [(str(path), line, "/response/zz", "unknown element 'zz'")]
 
 
+def test_validate_refuses_what_decode_refuses_though_the_schema_allows_it(tmp_path: Path) -> None:
+    # A count of 5,000 digits is valid XSD, but no Python int: decode refuses it, so must
+    # validate, though it builds no objects.
+    path = tmp_path / "huge.xml"
+    path.write_bytes(
+        b"<response><id>1</id><status>New</status><filesize>%s</filesize></response>"
+        % (b"9" * 5000)
+    )
+    expected = [(str(path), 1, "/", "/response/filesize: a value of 5000 characters is too large")]
+    for command in ("validate", "decode"):
+        result = cli(command, str(path))
+        assert result.returncode == 1
+        assert problems(result.stdout or result.stderr) == expected
+
+
+_IMPORTS = """
+import sys
+from encodingcom_getstatus.cli import main
+status = main(["validate", *sys.argv[1:]])
+print(status, sorted({m.split(".")[0] for m in sys.modules} & {"xsdata", "xmlschema"}),
+      *(f"encodingcom_getstatus.{m}" in sys.modules for m in ("generated", "codec")))
+"""
+
+
+def test_validate_imports_no_generated_classes_nor_xsdata() -> None:
+    # What makes a cold `validate` start fast (tools/bench measures it).
+    files = [str(EXAMPLES / name) for name in ("plain.xml", "extended.xml", "errors.xml")]
+    result = subprocess.run(
+        [sys.executable, "-c", _IMPORTS, *files], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "0 [] False False\n"
+
+
 def test_validate_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     missing = tmp_path / "missing.xml"
     result = cli("validate", str(missing))

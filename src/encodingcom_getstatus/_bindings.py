@@ -41,10 +41,11 @@ from typing import Any
 
 from lxml import etree
 
-from ._canonical import Canonical, _place, _set_aside, _walk, element_path
+from ._canonical import Canonical, _place, _set_aside, _walk
 from ._extra import HasExtra, UnknownElement
 from ._layout import Layout, schema_layout
-from .errors import EncodeError, OversizeError, SchemaViolationError, Violation
+from ._violations import conversion_error
+from .errors import EncodeError
 
 # Kinds of element fields.
 TEXT, VALUE, COMPLEX = 0, 1, 2
@@ -106,7 +107,6 @@ class Plan:
 
     __slots__ = (
         "cls",
-        "direct",
         "fields",
         "has_extra",
         "layout",
@@ -130,8 +130,6 @@ class Plan:
         self.lists: tuple[str, ...] = ()
         #: Fields without a default.
         self.required: tuple[str, ...] = ()
-        #: Objects are made without calling __init__ (which would give the same object).
-        self.direct = False
 
     def __repr__(self) -> str:
         return f"Plan({self.cls.__name__}, {self.name!r})"
@@ -245,19 +243,21 @@ class _Builder:
         for lead, follower in layout.pairs.items():
             plan.fields[lead].follower = plan.fields[follower]
         plan.template, plan.lists, plan.required = template, tuple(lists), tuple(required)
-        plan.direct = _can_build_directly(cls)
+        if not _can_build_directly(cls):  # pragma: no cover - xsdata writes plain dataclasses
+            raise TypeError(f"{cls.__name__} cannot be built without calling __init__")
         return plan
 
 
-_plans: dict[str, Plan] = {}
+_plans: dict[type[Any], Plan] = {}
 
 
 def plan_for(cls: type[Any]) -> Plan:
     """The plan of a generated root class (Query or Response), built once per process."""
-    name = cls.Meta.name
-    if name not in _plans:
-        _plans[name] = _Builder().plan(cls, schema_layout().roots[name])
-    return _plans[name]
+    try:
+        return _plans[cls]
+    except KeyError:
+        plan = _plans[cls] = _Builder().plan(cls, schema_layout().roots[cls.Meta.name])
+        return plan
 
 
 @functools.cache
@@ -338,48 +338,33 @@ def _build(element: etree._Element, plan: Plan, owner: etree._Element, found: Ca
     # 2. Out of order, an unknown element, or a destination without its status: reorder.
     if not in_order or expect is not None:
         items = _reorder(element, items, unknown, owner, found)
-    # 3. Bind.
+    # 3. Bind, in canonical order. Nested blocks are built as they come: this element's own
+    # unknown elements are set aside by now, so unknown elements are found in the canonical
+    # tree's pre-order, as canonicalize finds them.
     values = plan.template.copy()
     for name in plan.lists:
         values[name] = []
-    nested: list[tuple[Field, etree._Element]] | None = None
     for f, child in items:
-        kind = f.kind
-        if kind == COMPLEX:
-            if nested is None:
-                nested = []
-            nested.append((f, child))
-            continue
-        text = child.text
-        value = (text or "") if kind == TEXT else f.convert(text or "")
+        sub = f.plan
+        if sub is not None:
+            value = _build(child, sub, owner, found)
+        else:
+            text = child.text
+            value = (text or "") if f.kind == TEXT else f.convert(text or "")
         if f.many:
             values[f.attr].append(value)
         else:
             values[f.attr] = value
-    # Nested blocks after their parent: unknown elements are found in document pre-order,
-    # as canonicalize finds them.
-    if nested is not None:
-        for f, child in nested:
-            sub = f.plan
-            assert sub is not None
-            value = _build(child, sub, owner, found)
-            if f.many:
-                values[f.attr].append(value)
-            else:
-                values[f.attr] = value
     if has_extra:
         extra = found.extras.get(element)
         if extra is not None:
             values["extra"] = extra
-    if plan.required:
-        for name in plan.required:
-            if values[name] is _MISSING:  # validation will refuse the document
-                raise _Incomplete(f"{plan.cls.__name__}.{name} is missing")
-    if plan.direct:
-        obj = _new(plan.cls)
-        obj.__dict__ = values
-        return obj
-    return plan.cls(**values)  # pragma: no cover - every generated class is built directly
+    for name in plan.required:
+        if values[name] is _MISSING:  # validation will refuse the document
+            raise _Incomplete(f"{plan.cls.__name__}.{name} is missing")
+    obj = _new(plan.cls)  # what __init__ would build (see the module's docstring)
+    obj.__dict__ = values
+    return obj
 
 
 def _reorder(
@@ -444,7 +429,7 @@ def bind(
             try:
                 value = f.convert(child.text or "")
             except (ValueError, ArithmeticError) as exc:
-                raise _conversion_error(child, exc) from None
+                raise conversion_error(child, exc) from None
         if f.many:
             values.setdefault(f.attr, []).append(value)
         else:
@@ -452,14 +437,6 @@ def bind(
     if plan.has_extra and element in extras:
         values["extra"] = extras[element]
     return plan.cls(**values)
-
-
-def _conversion_error(element: etree._Element, exc: Exception) -> Exception:
-    path, line = element_path(element), element.sourceline
-    text = element.text or ""
-    if len(text) > 1000:
-        return OversizeError(f"{path}: a value of {len(text)} characters is too large", line=line)
-    return SchemaViolationError([Violation(path, line, f"'{text}' cannot be read: {exc}")])
 
 
 # ----------------------------------------------------------------------------- encoding

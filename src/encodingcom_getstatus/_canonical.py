@@ -16,8 +16,6 @@ Replies already in canonical order are only read, not rebuilt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from lxml import etree
 
 from ._extra import UnknownElement
@@ -28,16 +26,18 @@ from .errors import OversizeError, Violation
 Positions = dict[etree._Element, tuple[dict[etree._Element, int], dict[object, int]]]
 
 
-@dataclass
 class Canonical:
     """What canonicalization found besides the reordered tree."""
 
-    #: Owner element -> the unknown elements it carries, in document order.
-    extras: dict[etree._Element, list[UnknownElement]] = field(default_factory=dict)
-    #: One violation per unknown element (reported in strict mode only).
-    unknown: list[Violation] = field(default_factory=list)
-    #: Positions of elements among their siblings, for :func:`element_path`.
-    positions: Positions = field(default_factory=dict, repr=False, compare=False)
+    __slots__ = ("extras", "positions", "unknown")
+
+    def __init__(self) -> None:
+        #: Owner element -> the unknown elements it carries, in document order.
+        self.extras: dict[etree._Element, list[UnknownElement]] = {}
+        #: One violation per unknown element (reported in strict mode only).
+        self.unknown: list[Violation] = []
+        #: Positions of elements among their siblings, for :func:`element_path`.
+        self.positions: Positions = {}
 
 
 def canonicalize(root: etree._Element, layout: SchemaLayout, owners: frozenset[str]) -> Canonical:
@@ -212,6 +212,14 @@ def _positions(
             index[child] = counts[child.tag] = counts.get(child.tag, 0) + 1
         found = positions[parent] = (index, counts)
     return found
+
+
+def declared_type(element: etree._Element) -> str:
+    """The XSD type name the schema declares for ``element`` where it stands ("" if none)."""
+    parent = element.getparent()
+    layout = _layout_of(parent, schema_layout()) if parent is not None else None
+    declared = layout.children.get(_name(element.tag)) if layout is not None else None
+    return declared.type_name if declared is not None else ""
 
 
 def _layout_of(element: etree._Element, schema: SchemaLayout) -> Layout | None:

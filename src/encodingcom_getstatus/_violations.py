@@ -13,10 +13,10 @@ from typing import Any
 
 from lxml import etree
 
-from ._canonical import Positions, element_path
+from ._canonical import Positions, declared_type, element_path
 from ._layout import schema_layout
-from .errors import Violation
-from .schema import xmlschema_schema
+from .errors import OversizeError, SchemaViolationError, Violation
+from .schema import lxml_schema, xmlschema_schema
 
 _VALUE_ERROR = re.compile(r"\[facet '|is not a valid value of the")
 _PREFIX = re.compile(r"^Element '[^']*'(, attribute '[^']*')?: ")
@@ -34,21 +34,41 @@ def _describe(element: etree._Element | None, raw: str, value_error: bool) -> st
 
 
 def _label(element: etree._Element) -> str:
-    layout = schema_layout()
-    parent = element.getparent()
-    names = [element.tag]
-    while parent is not None:
-        names.append(parent.tag)
-        parent = parent.getparent()
-    current = layout.roots.get(str(names.pop()))
-    type_name = ""
-    while names and current is not None:
-        declared = current.children.get(str(names.pop()))
-        if declared is None:
-            break
-        type_name = declared.type_name
-        current = layout.types.get(type_name)
-    return layout.labels.get(type_name, "value")
+    return schema_layout().labels.get(declared_type(element), "value")
+
+
+def check(root: etree._Element, unknown: list[Violation], strict: bool, all_errors: bool) -> None:
+    """Raise :class:`SchemaViolationError` unless the canonical tree ``root`` is valid.
+
+    ``unknown``: the unknown elements canonicalization set aside, violations when ``strict``.
+    ``all_errors``: list every violation (xmlschema), not just libxml2's first under each
+    element.
+    """
+    schema = lxml_schema()
+    valid = schema.validate(root)
+    if valid and not (strict and unknown):
+        return
+    violations = list(unknown) if strict else []
+    if not valid:
+        # libxml2's verdict decides; xmlschema only lists more of the problems. (They can
+        # disagree: xmlschema takes U+00A0 between elements for whitespace.)
+        found_all = all_violations(root) if all_errors else []
+        violations += found_all or libxml2_violations(root, schema.error_log)
+    raise SchemaViolationError(violations)
+
+
+def wrong_root(root: etree._Element, expected: str) -> SchemaViolationError:
+    message = f"expected root element '{expected}'"
+    return SchemaViolationError([Violation(f"/{root.tag}", root.sourceline, message)])
+
+
+def conversion_error(element: etree._Element, exc: Exception) -> Exception:
+    """The error for a valid value Python cannot convert (an integer of over 4300 digits)."""
+    path, line = element_path(element), element.sourceline
+    text = element.text or ""
+    if len(text) > 1000:
+        return OversizeError(f"{path}: a value of {len(text)} characters is too large", line=line)
+    return SchemaViolationError([Violation(path, line, f"'{text}' cannot be read: {exc}")])
 
 
 def libxml2_violations(root: etree._Element, log: Any) -> list[Violation]:

@@ -22,10 +22,10 @@ from lxml import etree
 
 from ._bindings import Plan, bind, canonical_bind, encode, plan_for
 from ._parse import DEFAULT_MAX_BYTES, parse
-from ._violations import all_violations, libxml2_violations
-from .errors import EncodeError, InvalidQueryError, SchemaViolationError, Violation
+from ._validation import validate_document
+from ._violations import check, wrong_root
+from .errors import EncodeError, InvalidQueryError, SchemaViolationError
 from .generated import Action, Query, Response, YesNo
-from .schema import lxml_schema
 
 T = TypeVar("T", Query, Response)
 
@@ -53,42 +53,31 @@ class Decoder:
 
     def decode_response(self, data: bytes) -> Response:
         """Decode a GetStatus reply of any shape (plain, extended or errors)."""
-        return self._decode(data, Response)
+        return self.decode_tree(parse(data, self.max_bytes), Response)
 
     def decode_query(self, data: bytes) -> Query:
         """Decode a GetStatus query document."""
-        return self._decode(data, Query)
+        return self.decode_tree(parse(data, self.max_bytes), Query)
 
     def validate(self, data: bytes, *, query: bool = False) -> None:
-        """Raise a :class:`CodecError` unless ``data`` is a valid reply (or query)."""
-        if query:
-            self._decode(data, Query)
-        else:
-            self._decode(data, Response)
-
-    def _decode(self, data: bytes, cls: type[T]) -> T:
-        tree = parse(data, self.max_bytes)
-        return self.decode_tree(tree, cls)
+        """Raise the :class:`CodecError` decoding ``data`` as a reply (or a query) would
+        raise, or return: the same verdict, without building the objects."""
+        validate_document(
+            data,
+            "query" if query else "response",
+            strict=self.strict,
+            all_errors=self.all_errors,
+            max_bytes=self.max_bytes,
+        )
 
     def decode_tree(self, root: etree._Element, cls: type[T]) -> T:
         """Canonicalize, validate and bind an already safely parsed tree (modified in place)."""
-        expected = cls.Meta.name
-        if root.tag != expected:
-            raise SchemaViolationError(
-                [Violation(f"/{root.tag}", root.sourceline, f"expected root element '{expected}'")]
-            )
         plan = plan_for(cls)
+        if root.tag != plan.name:
+            raise wrong_root(root, plan.name)
         # Canonical order and binding in one pass; the objects are kept only if valid.
         result, found = canonical_bind(root, plan)
-        violations = list(found.unknown) if self.strict else []
-        schema = lxml_schema()
-        if not schema.validate(root):
-            # libxml2's verdict decides; xmlschema only lists more of the problems. (They can
-            # disagree: xmlschema takes U+00A0 between elements for whitespace.)
-            found_all = all_violations(root) if self.all_errors else []
-            violations += found_all or libxml2_violations(root, schema.error_log)
-        if violations:
-            raise SchemaViolationError(violations)
+        check(root, found.unknown, self.strict, self.all_errors)
         if result is None:  # a valid value the binder could not convert: bind says why
             result = bind(root, plan, found.extras)
         return result  # type: ignore[no-any-return]
@@ -105,9 +94,10 @@ def decode_response(
 
     Raises a :class:`CodecError` subclass, and nothing else, for any input bytes.
     """
+    decoder = _DEFAULT
     if strict or all_errors or max_bytes != DEFAULT_MAX_BYTES:
-        return Decoder(strict, all_errors, max_bytes).decode_response(data)
-    return _DEFAULT.decode_response(data)
+        decoder = Decoder(strict, all_errors, max_bytes)
+    return decoder.decode_tree(parse(data, max_bytes), Response)
 
 
 _DEFAULT = Decoder()
