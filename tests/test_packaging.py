@@ -77,6 +77,48 @@ def test_wheel_carries_schemas_bindings_and_marker(wheel: Path) -> None:
         )
 
 
+@pytest.mark.parametrize("any_order", [False, True])
+def test_loader_and_importlib_resources_find_the_same_schema(any_order: bool) -> None:
+    from encodingcom_getstatus.schema import schema_bytes, schema_path
+
+    name = "getstatus-any-order.xsd" if any_order else "getstatus.xsd"
+    expected = (ROOT / "schema" / name).read_bytes()
+    assert schema_bytes(any_order) == schema_path(any_order).read_bytes() == expected
+
+
+_FROM_ZIP = """
+import sys
+import encodingcom_getstatus as p
+from encodingcom_getstatus.schema import schema_bytes
+print(type(p.__spec__.loader).__name__, p.__file__.startswith(sys.argv[1]))
+print([len(schema_bytes(flag)) for flag in (False, True)])
+print(p.decode_response(open(sys.argv[2], "rb").read()).id)
+"""
+
+
+def test_the_wheel_works_imported_from_a_zip(wheel: Path, tmp_path: Path) -> None:
+    # The validators read the XSDs through the package's loader, which a zip import has too.
+    # Not measured by coverage (its variables dropped): the wheel's copy is not under test.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHONHOME", "COVERAGE"))}
+    env["PYTHONPATH"] = str(wheel)
+    example = ROOT / "examples" / "plain.xml"
+    result = subprocess.run(
+        [sys.executable, "-c", _FROM_ZIP, str(wheel), str(example)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, describe(result)
+    sizes = [
+        len((ROOT / "schema" / name).read_bytes())
+        for name in ("getstatus.xsd", "getstatus-any-order.xsd")
+    ]
+    assert result.stdout.splitlines() == ["zipimporter True", str(sizes), "30919634"]
+
+
 @pytest.fixture(scope="module")
 def fresh_venv(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Path:
     """A new virtual environment with only the wheel and its dependencies (from the index)."""
