@@ -27,6 +27,7 @@ from encodingcom_getstatus import (
     decode_query,
     decode_response,
 )
+from encodingcom_getstatus._parse import DEFAULT_MAX_BYTES
 
 SECRET = "TOP-SECRET-7f3a9c1e-d41d8cd98f00b204"
 XSI = b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
@@ -462,6 +463,20 @@ def test_byte_like_inputs_are_accepted_and_other_types_refused() -> None:
     assert decode_response(bytearray(VALID)) == decode_response(memoryview(VALID)) is not None
     with pytest.raises(TypeError):
         decode_response(VALID.decode())  # type: ignore[arg-type]
+
+
+def test_replies_over_10_mb_decode_up_to_max_bytes() -> None:
+    # libxml2's push parser refuses more than 10 MB fed at once (without huge_tree): such
+    # replies must still decode, up to the codec's own limit.
+    job = b"<job><id>1</id><status>Error</status><description>%s</description></job>" % (
+        b"x" * 100_000
+    )
+    data = b"<response>" + job * 110 + b"</response>"
+    assert 10 * MB < len(data) < DEFAULT_MAX_BYTES
+    assert len(decode_response(data).job) == 110
+    Decoder().validate(data)
+    with pytest.raises(OversizeError):
+        decode_response(data, max_bytes=len(data) - 1)
 
 
 def test_quadratic_blowup_is_refused_not_expanded() -> None:
