@@ -11,11 +11,11 @@ dataclasses keeps xsdata (about 25 ms) out of the import.
 Walkers over the plans:
 
 - :func:`canonical_bind`: the decode fast path. One pass over the parsed tree that puts it
-  into canonical order in place, leaving exactly the tree, unknown elements and violations
-  :func:`._canonical.canonicalize` leaves (tests check it), and builds the objects at the
-  same time; the caller validates the canonical tree before trusting them. Each element's
-  children are read once; an element already in order is only read, one out of order is
-  reordered by moving just the children out of place.
+  into canonical order in place and builds the objects at the same time; the caller
+  validates the canonical tree before trusting them. It orders each element with
+  :mod:`._canonical`'s own ``read`` and ``reorder`` (the plans' fields carry the same slots
+  and pairs as the layout), so it leaves exactly the tree, unknown elements and violations
+  :func:`._canonical.canonicalize` leaves (tests check it).
 - :func:`bind`: builds the objects from a tree that is already canonical and valid.
 - :func:`encode`: writes objects back, children in canonical order.
 
@@ -29,7 +29,6 @@ from __future__ import annotations
 import builtins
 import dataclasses
 import functools
-import operator
 import re
 import sys
 import types
@@ -41,7 +40,7 @@ from typing import Any
 
 from lxml import etree
 
-from ._canonical import Canonical, _place, _set_aside, _walk
+from ._canonical import Canonical, _walk, read, reorder
 from ._extra import HasExtra, UnknownElement
 from ._layout import Layout, schema_layout
 from ._violations import conversion_error
@@ -303,42 +302,12 @@ def canonical_bind(
 
 
 def _build(element: etree._Element, plan: Plan, owner: etree._Element, found: Canonical) -> Any:
-    has_extra = plan.has_extra
-    if has_extra:
+    if plan.has_extra:
         owner = element
-    fields = plan.fields
-    # 1. Read the children's fields, checking canonical order as _canonical._in_order does.
-    # (element[:] is a list made in C: several times cheaper than iterating for few children.)
-    items: list[tuple[Field, etree._Element]] = []
-    unknown: list[etree._Element] | None = None
-    in_order = True
-    last = -1
-    expect: Field | None = None  # the follower that must come next
-    for child in element[:]:
-        f = fields.get(child.tag)
-        if f is None:
-            if unknown is None:
-                unknown = []
-            unknown.append(child)
-            in_order = False
-            continue
-        items.append((f, child))
-        if in_order:
-            if f.slot < last:
-                in_order = False
-            elif expect is not None:
-                if f is not expect:
-                    in_order = False
-                expect = None
-            elif f.is_follower:
-                in_order = False
-            else:
-                expect = f.follower
-            last = f.slot
-    # 2. Out of order, an unknown element, or a destination without its status: reorder.
-    if not in_order or expect is not None:
-        items = _reorder(element, items, unknown, owner, found)
-    # 3. Bind, in canonical order. Nested blocks are built as they come: this element's own
+    items, unknown, in_order = read(element, plan.fields)
+    if not in_order:
+        items = reorder(element, items, unknown, owner, found)
+    # Bind, in canonical order. Nested blocks are built as they come: this element's own
     # unknown elements are set aside by now, so unknown elements are found in the canonical
     # tree's pre-order, as canonicalize finds them.
     values = plan.template.copy()
@@ -355,7 +324,7 @@ def _build(element: etree._Element, plan: Plan, owner: etree._Element, found: Ca
             values[f.attr].append(value)
         else:
             values[f.attr] = value
-    if has_extra:
+    if plan.has_extra:
         extra = found.extras.get(element)
         if extra is not None:
             values["extra"] = extra
@@ -365,46 +334,6 @@ def _build(element: etree._Element, plan: Plan, owner: etree._Element, found: Ca
     obj = _new(plan.cls)  # what __init__ would build (see the module's docstring)
     obj.__dict__ = values
     return obj
-
-
-def _reorder(
-    element: etree._Element,
-    items: list[tuple[Field, etree._Element]],
-    unknown: list[etree._Element] | None,
-    owner: etree._Element,
-    found: Canonical,
-) -> list[tuple[Field, etree._Element]]:
-    """What ``_canonical._reorder`` does to ``element`` (tests check the trees are the same),
-    from the fields already read: returns the children, in their new order, with their fields.
-
-    ``_canonical._reorder`` sets unknown elements aside one by one as it meets them, which
-    only moves text and removes them: doing it first, in document order, gives the same tree.
-    """
-    if unknown is not None:
-        for child in unknown:
-            _set_aside(element, child, owner, found)
-    units: list[tuple[int, list[tuple[Field, etree._Element]]]] = []
-    waiting: list[tuple[Field, etree._Element]] | None = None  # a lead without its follower
-    for item in items:
-        f = item[0]
-        if f.is_follower and waiting is not None:
-            waiting.append(item)
-            waiting = None
-            continue
-        unit = [item]
-        units.append((f.slot, unit))
-        waiting = unit if f.follower is not None else None
-    for _, unit in units:
-        follower = unit[0][0].follower
-        if follower is not None and len(unit) == 1:
-            unit.append((follower, etree.Element(follower.tag)))
-    units.sort(key=_slot)
-    ordered = [item for _, unit in units for item in unit]
-    _place(element, [child for _, child in ordered])
-    return ordered
-
-
-_slot = operator.itemgetter(0)
 
 
 # ------------------------------------------------------------------------------ binding

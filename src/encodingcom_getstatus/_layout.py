@@ -31,6 +31,16 @@ class Child:
     type_name: str
     #: The element this one must directly follow (destination_status -> destination).
     follows: str | None = None
+    #: The element that belongs directly after this one (destination -> destination_status).
+    follower: Child | None = None
+
+    @property
+    def tag(self) -> str:
+        return self.name
+
+    @property
+    def is_follower(self) -> bool:
+        return self.follows is not None
 
 
 @dataclass
@@ -96,12 +106,14 @@ class _Reader:
         """A repeated (lead, follower?) sequence: both share one slot."""
         lead, follower = (e.get("name", "") for e in sequence.iterfind(f"{_XS}element"))
         slot = len(layout.children)
+        types = {}
         for name in (lead, follower):
             element = sequence.find(f"{_XS}element[@name='{name}']")
             assert element is not None
-            layout.children[name] = Child(
-                name, slot, True, element.get("type", ""), lead if name == follower else None
-            )
+            types[name] = element.get("type", "")
+        second = Child(follower, slot, True, types[follower], follows=lead)
+        layout.children[lead] = Child(lead, slot, True, types[lead], follower=second)
+        layout.children[follower] = second
         layout.pairs[lead] = follower
 
 

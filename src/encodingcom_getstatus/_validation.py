@@ -8,7 +8,8 @@ more than starting Python with lxml.
 
 from __future__ import annotations
 
-from lxml import etree
+import sys
+from functools import cache
 
 from ._canonical import canonicalize, declared_type
 from ._layout import schema_layout
@@ -34,9 +35,6 @@ _INTEGERS = frozenset(
     }
 )
 
-#: Leaf elements with more text than Python's smallest limit on integer digits can be set to.
-_LONG_LEAVES = etree.XPath("//*[not(*)][string-length(.) > 640]")
-
 
 def validate_document(
     data: bytes, root_name: str, *, strict: bool, all_errors: bool, max_bytes: int
@@ -49,11 +47,26 @@ def validate_document(
     # Which object carries an unknown element does not change the verdict: no owners.
     found = canonicalize(root, layout, frozenset())
     check(root, found.unknown, strict, all_errors)
-    bases = layout.bases
-    for element in _LONG_LEAVES(root):
-        assert isinstance(element, etree._Element)
-        if bases.get(declared_type(element)) in _INTEGERS:
-            try:
-                int(element.text or "")
-            except ValueError as exc:  # over Python's limit on digits, as the binder finds
-                raise conversion_error(element, exc) from None
+    # Python reads no integer of more digits than its limit (4300 by default): decoding
+    # refuses such a value, valid as it is. No text is longer than the document's bytes.
+    limit = sys.get_int_max_str_digits()
+    if limit and len(data) > limit:
+        for element in root.iter(*_integer_elements()):
+            text = element.text or ""
+            if len(text) > limit and layout.bases.get(declared_type(element)) in _INTEGERS:
+                try:
+                    int(text)
+                except ValueError as exc:
+                    raise conversion_error(element, exc) from None
+
+
+@cache
+def _integer_elements() -> frozenset[str]:
+    """Names of the elements declared (somewhere) with an integer type."""
+    layout = schema_layout()
+    return frozenset(
+        child.name
+        for declared in (*layout.types.values(), *layout.roots.values())
+        for child in declared.children.values()
+        if layout.bases.get(child.type_name) in _INTEGERS
+    )
