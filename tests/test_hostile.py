@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from encodingcom_getstatus import (
     CodecError,
@@ -24,6 +25,7 @@ from encodingcom_getstatus import (
     MalformedXMLError,
     OversizeError,
     SchemaViolationError,
+    _parse,
     decode_query,
     decode_response,
 )
@@ -432,10 +434,17 @@ def test_queries_get_the_same_protection(secret: Path) -> None:
             decode_query(data.replace(b"response", b"query"))
 
 
-def test_utf16_decodes_like_utf8() -> None:
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_decode_like_utf8(encoding: str) -> None:
+    # utf-32 (little-endian, with a byte order mark) is one the push parser cannot read.
     expected = decode_response(VALID)
-    assert decode_response(VALID.decode().encode("utf-16")) == expected
-    assert decode_response(b"\xfe\xff" + VALID.decode().encode("utf-16-be")) == expected
+    bom = {"utf-16-le": "\ufeff", "utf-16-be": "\ufeff", "utf-32-be": "\ufeff"}.get(encoding, "")
+    data = (bom + VALID.decode()).encode(encoding)
+    assert decode_response(data) == expected
+    Decoder().validate(data)
+
+
+def test_latin1_decodes() -> None:
     latin = '<?xml version="1.0" encoding="ISO-8859-1"?><response><id>1</id><status>Né</status>'
     assert decode_response((latin + "</response>").encode("latin-1")).status == "Né"
 
@@ -477,6 +486,39 @@ def test_replies_over_10_mb_decode_up_to_max_bytes() -> None:
     Decoder().validate(data)
     with pytest.raises(OversizeError):
         decode_response(data, max_bytes=len(data) - 1)
+
+
+def test_an_interrupted_parse_leaves_nothing_for_the_next_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The thread's parser is reused: a document fed but not closed (an interruption between
+    # feed() and close()) would be continued by the next parse.
+    class Interrupted(etree.XMLParser):
+        closes = 0
+
+        def close(self) -> etree._Element:
+            self.closes += 1
+            if self.closes == 1:
+                raise KeyboardInterrupt
+            return super().close()
+
+    monkeypatch.setattr(_parse._local, "parser", Interrupted(**_parse.PARSER_OPTIONS))
+    with pytest.raises(KeyboardInterrupt):
+        decode_response(b"<response><id>1</id><status>New</status></response>")
+    assert decode_response(b"<response><id>2</id><status>Saving</status></response>").id == "2"
+
+
+def test_validate_counts_the_bytes_of_any_memoryview() -> None:
+    # The integer check is skipped for documents shorter than Python's digit limit: a
+    # memoryview of 4-byte items must be measured in bytes, not items.
+    data = b"<response><id>1</id><status>New</status><filesize>%s</filesize></response>" % (
+        b"9" * 5000
+    )
+    view = memoryview(data + b" " * (-len(data) % 4)).cast("I")
+    with pytest.raises(OversizeError):
+        decode_response(view)
+    with pytest.raises(OversizeError):
+        Decoder().validate(view)
 
 
 def test_quadratic_blowup_is_refused_not_expanded() -> None:

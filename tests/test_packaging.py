@@ -86,6 +86,17 @@ def test_loader_and_importlib_resources_find_the_same_schema(any_order: bool) ->
     assert schema_bytes(any_order) == schema_path(any_order).read_bytes() == expected
 
 
+def test_without_a_package_file_the_schema_is_read_through_importlib_resources(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Never a path made from None: it would read xsd/... in the working directory.
+    import encodingcom_getstatus
+    from encodingcom_getstatus.schema import schema_bytes
+
+    monkeypatch.setattr(encodingcom_getstatus, "__file__", None)
+    assert schema_bytes() == (ROOT / "schema" / "getstatus.xsd").read_bytes()
+
+
 _FROM_ZIP = """
 import sys
 import encodingcom_getstatus as p

@@ -50,7 +50,7 @@ def validate_document(
     # Python reads no integer of more digits than its limit (4300 by default): decoding
     # refuses such a value, valid as it is. No text is longer than the document's bytes.
     limit = sys.get_int_max_str_digits()
-    if limit and len(data) > limit:
+    if limit and memoryview(data).nbytes > limit:
         for element in root.iter(*_integer_elements()):
             text = element.text or ""
             if len(text) > limit and layout.bases.get(declared_type(element)) in _INTEGERS:

@@ -63,7 +63,8 @@ def wrong_root(root: etree._Element, expected: str) -> SchemaViolationError:
 
 
 def conversion_error(element: etree._Element, exc: Exception) -> Exception:
-    """The error for a valid value Python cannot convert (an integer of over 4300 digits)."""
+    """The error for a valid value Python cannot convert: an integer of more digits than
+    ``sys.get_int_max_str_digits()`` (4300 unless the program set another limit)."""
     path, line = element_path(element), element.sourceline
     text = element.text or ""
     if len(text) > 1000:

@@ -37,16 +37,22 @@ def schema_bytes(any_order: bool = False) -> bytes:
     """The installed XSD's bytes, read through the package's loader.
 
     As ``pkgutil.get_data`` reads package data: from a wheel, a zip or an editable install
-    alike. It is what the validators are compiled from: importlib.resources would add
-    several milliseconds to every cold start (tests check both find the same bytes).
+    alike. It is what the validators are compiled from: importlib.resources, the fallback for
+    a loader that cannot, would add several milliseconds to every cold start (tests check
+    both find the same bytes).
     """
     package = sys.modules[__package__]
-    loader = package.__spec__.loader if package.__spec__ else None
-    name = os.path.join(os.path.dirname(package.__file__ or ""), "xsd", _FILES[any_order])
-    try:
-        return loader.get_data(name)  # type: ignore[union-attr, no-any-return]
-    except (AttributeError, OSError):  # pragma: no cover - a loader without get_data
-        return schema_path(any_order).read_bytes()
+    get_data = getattr(getattr(package.__spec__, "loader", None), "get_data", None)
+    if package.__file__ and get_data is not None:
+        path = os.path.join(os.path.dirname(package.__file__), "xsd", _FILES[any_order])
+        try:
+            data: bytes = get_data(path)
+            return data
+        except (OSError, NotImplementedError):  # pragma: no cover - no such loader here
+            pass
+    from importlib import resources
+
+    return (resources.files(__package__) / "xsd" / _FILES[any_order]).read_bytes()
 
 
 def _schema_parser() -> etree.XMLParser:
