@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -25,6 +26,7 @@ from encodingcom_getstatus import (
     MalformedXMLError,
     OversizeError,
     SchemaViolationError,
+    _crowded,
     _parse,
     decode_query,
     decode_response,
@@ -519,6 +521,52 @@ def test_validate_counts_the_bytes_of_any_memoryview() -> None:
         decode_response(view)
     with pytest.raises(OversizeError):
         Decoder().validate(view)
+
+
+@pytest.mark.parametrize(
+    ("shape", "count"),
+    [("jobs", 100_000), ("formats of one job", 60_000), ("destinations", 60_000)],
+)
+def test_many_invalid_siblings_take_linear_time(
+    shape: str, count: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # lxml names each validation error by counting its element's same-named predecessors:
+    # validated whole, 100,000 invalid jobs take 20 s here (quadratic), and a 16 MB reply
+    # minutes; in windows, about 2 s.
+    windowed = []
+    real = _crowded.validate
+
+    def spy(*args: Any) -> Any:
+        windowed.append(True)
+        return real(*args)
+
+    monkeypatch.setattr(_crowded, "validate", spy)
+    format_open = b"<format><id>1</id><status>New</status>"
+    bad = {
+        "jobs": b"<job><id>1</id><status>New</status><progress>abc</progress></job>",
+        "formats of one job": format_open + b"<progress>abc</progress></format>",
+        "destinations": b"<destination>d<b/></destination><destination_status/>",
+    }[shape]
+    head, tail = {
+        "jobs": (b"<response>", b"</response>"),
+        "formats of one job": (
+            b"<response><job><id>1</id><status>New</status>",
+            b"</job></response>",
+        ),
+        "destinations": (
+            b"<response><id>1</id><status>New</status>" + format_open,
+            b"</format></response>",
+        ),
+    }[shape]
+    data = head + bad * count + tail
+    started = time.monotonic()
+    with pytest.raises(SchemaViolationError) as caught:
+        decode_response(data)
+    assert time.monotonic() - started < 4 * BOUND
+    violations = caught.value.violations
+    assert len(violations) == count
+    assert f"[{count}]" in violations[-1].path
+    assert windowed
 
 
 def test_quadratic_blowup_is_refused_not_expanded() -> None:

@@ -8,10 +8,12 @@ as explicit @example()s. Run with HYPOTHESIS_PROFILE=ci for the CI budget.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import random
 import urllib.parse
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,9 @@ from encodingcom_getstatus import (
     Query,
     Response,
     SchemaViolationError,
+    _bindings,
+    _canonical,
+    _crowded,
     decode_query,
     decode_response,
     encode_query,
@@ -322,6 +327,55 @@ def test_validate_gives_the_verdict_of_decode(data: bytes) -> None:
         decoder = Decoder(**mode)  # type: ignore[arg-type]
         assert outcome(decoder.validate, data) == outcome(decoder.decode_response, data)
     assert outcome(STRICT.validate, data, query=True) == outcome(STRICT.decode_query, data)
+
+
+_FORMAT = (
+    b"<format><id>1</id><status>New</status><destination>a</destination>"
+    b"<destination_status>s</destination_status><destination>b</destination></format>"
+)
+#: Runs within runs: the second job's second format is invalid.
+NESTED_RUNS = (
+    b"<response><job><id>1</id><status>New</status>"
+    + _FORMAT * 2
+    + b"</job><job><id>2</id><status>New</status>"
+    + _FORMAT
+    + _FORMAT.replace(b"</format>", b"<progress>abc</progress></format>")
+    + b"</job></response>"
+)
+
+
+@contextlib.contextmanager
+def windows(crowded: int, window: int) -> Iterator[None]:
+    """Validate elements of more than ``crowded`` children in windows of ``window`` units."""
+    saved = _canonical.CROWDED, _bindings.CROWDED, _crowded.WINDOW
+    _canonical.CROWDED = _bindings.CROWDED = crowded
+    _crowded.WINDOW = window
+    try:
+        yield
+    finally:
+        _canonical.CROWDED, _bindings.CROWDED, _crowded.WINDOW = saved
+
+
+@example(PAIRS)
+@example(PAIRS.replace(b"<destination_status>", b"<zz/><destination_status>"))
+@example(NESTED_RUNS)
+@example(NESTED_RUNS.replace(b"<progress>abc</progress>", b""))
+@given(st.one_of(valid_documents(extras=True), valid_documents(), mutated_documents()))
+def test_validation_in_windows_gives_the_whole_trees_verdict(data: bytes) -> None:
+    # Runs of repeated elements are validated in windows in long documents (_crowded);
+    # here every element is crowded and each window holds one unit.
+    for mode in MODES[:2]:
+        whole = outcome(decode_response, data, **mode)
+        with windows(0, 1):
+            windowed = outcome(decode_response, data, **mode)
+            validated = outcome(Decoder(**mode).validate, data)
+        assert windowed[0] == whole[0] == validated[0]
+        if whole[0] != "SchemaViolationError":
+            assert windowed == whole
+        if whole[0] == "ok":
+            with windows(0, 1):
+                windowed_reply = decode_response(data, **mode)
+            assert windowed_reply == decode_response(data, **mode)
 
 
 @example(b"<response>&nbsp;</response>")

@@ -40,7 +40,7 @@ from typing import Any
 
 from lxml import etree
 
-from ._canonical import Canonical, _walk, read, reorder
+from ._canonical import CROWDED, Canonical, _walk, read, reorder
 from ._extra import HasExtra, UnknownElement
 from ._layout import Layout, schema_layout
 from ._violations import conversion_error
@@ -307,6 +307,8 @@ def _build(element: etree._Element, plan: Plan, owner: etree._Element, found: Ca
     items, unknown, in_order = read(element, plan.fields)
     if not in_order:
         items = reorder(element, items, unknown, owner, found)
+    if len(items) > CROWDED:
+        found.crowded.append(element)
     # Bind, in canonical order. Nested blocks are built as they come: this element's own
     # unknown elements are set aside by now, so unknown elements are found in the canonical
     # tree's pre-order, as canonicalize finds them.

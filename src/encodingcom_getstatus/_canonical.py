@@ -35,7 +35,7 @@ Positions = dict[etree._Element, tuple[dict[etree._Element, int], dict[object, i
 class Canonical:
     """What canonicalization found besides the reordered tree."""
 
-    __slots__ = ("extras", "positions", "unknown")
+    __slots__ = ("crowded", "extras", "positions", "unknown")
 
     def __init__(self) -> None:
         #: Owner element -> the unknown elements it carries, in document order.
@@ -44,6 +44,8 @@ class Canonical:
         self.unknown: list[Violation] = []
         #: Positions of elements among their siblings, for :func:`element_path`.
         self.positions: Positions = {}
+        #: Elements with more children than ``_crowded.CROWDED``: validated in windows.
+        self.crowded: list[etree._Element] = []
 
 
 def canonicalize(root: etree._Element, layout: SchemaLayout, owners: frozenset[str]) -> Canonical:
@@ -66,6 +68,8 @@ def _walk(
     items, unknown, in_order = read(element, layout.children)
     if not in_order:
         items = reorder(element, items, unknown, owner, result)
+    if len(items) > CROWDED:
+        result.crowded.append(element)
     types = schema.types
     for declared, child in items:
         sub = types.get(declared.type_name)
@@ -165,6 +169,9 @@ def reorder(
 
 
 _slot = operator.itemgetter(0)
+
+#: Elements with more children than this are validated in windows (see _crowded).
+CROWDED = 8192
 
 
 def _place(element: etree._Element, nodes: list[etree._Element]) -> None:

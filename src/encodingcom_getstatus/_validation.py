@@ -46,7 +46,7 @@ def validate_document(
         raise wrong_root(root, root_name)
     # Which object carries an unknown element does not change the verdict: no owners.
     found = canonicalize(root, layout, frozenset())
-    check(root, found.unknown, strict, all_errors)
+    check(root, found.unknown, found.crowded, strict, all_errors)
     # Python reads no integer of more digits than its limit (4300 by default): decoding
     # refuses such a value, valid as it is. No text is longer than the document's bytes.
     limit = sys.get_int_max_str_digits()

@@ -37,15 +37,27 @@ def _label(element: etree._Element) -> str:
     return schema_layout().labels.get(declared_type(element), "value")
 
 
-def check(root: etree._Element, unknown: list[Violation], strict: bool, all_errors: bool) -> None:
+def check(
+    root: etree._Element,
+    unknown: list[Violation],
+    crowded: list[etree._Element],
+    strict: bool,
+    all_errors: bool,
+) -> None:
     """Raise :class:`SchemaViolationError` unless the canonical tree ``root`` is valid.
 
     ``unknown``: the unknown elements canonicalization set aside, violations when ``strict``.
-    ``all_errors``: list every violation (xmlschema), not just libxml2's first under each
-    element.
+    ``crowded``: its elements of more children than :data:`._crowded.CROWDED`, validated in
+    windows. ``all_errors``: list every violation (xmlschema), not just libxml2's first under
+    each element.
     """
     schema = lxml_schema()
-    valid = schema.validate(root)
+    if crowded:
+        from . import _crowded
+
+        valid, located = _crowded.validate(root, schema, crowded)
+    else:
+        valid, located = schema.validate(root), None
     if valid and not (strict and unknown):
         return
     violations = list(unknown) if strict else []
@@ -53,7 +65,9 @@ def check(root: etree._Element, unknown: list[Violation], strict: bool, all_erro
         # libxml2's verdict decides; xmlschema only lists more of the problems. (They can
         # disagree: xmlschema takes U+00A0 between elements for whitespace.)
         found_all = all_violations(root) if all_errors else []
-        violations += found_all or libxml2_violations(root, schema.error_log)
+        if located is None:
+            located = locate(root, schema.error_log)
+        violations += found_all or violations_of(located)
     raise SchemaViolationError(violations)
 
 
@@ -72,23 +86,47 @@ def conversion_error(element: etree._Element, exc: Exception) -> Exception:
     return SchemaViolationError([Violation(path, line, f"'{text}' cannot be read: {exc}")])
 
 
-def libxml2_violations(root: etree._Element, log: Any) -> list[Violation]:
-    """The violations in libxml2's error log of a validation of ``root``."""
+#: A validation error (a libxml2 log entry) and its element, None when unsure.
+Located = tuple[etree._Element | None, Any]
+
+
+def locate(
+    root: etree._Element,
+    log: Any,
+    originals: dict[etree._Element, etree._Element] | None = None,
+) -> list[Located]:
+    """The elements of the errors in libxml2's ``log`` of a validation of ``root``; where
+    ``root`` is a copy, ``originals`` maps its elements to theirs."""
     tree = root.getroottree()
-    positions: Positions = {}
     children: dict[etree._Element, dict[str, list[etree._Element]]] = {}
-    found: dict[str, Violation] = {}
+    found: list[Located] = []
     for entry in log:
         element = _find(root, entry.path, children) if entry.path else None
         if element is None and entry.path:
             nodes = tree.xpath(entry.path)
             element = nodes[0] if nodes and isinstance(nodes[0], etree._Element) else None
+        if element is not None and originals:
+            element = originals.get(element, element)
+        found.append((element, entry))
+    return found
+
+
+def violations_of(located: list[Located]) -> list[Violation]:
+    """The violations of located errors, named in the tree as it is now."""
+    positions: Positions = {}
+    found: dict[str, Violation] = {}
+    for element, entry in located:
         path = element_path(element, positions) if element is not None else str(entry.path)
         line = element.sourceline if element is not None else (entry.line or None)
         message = _describe(element, entry.message, bool(_VALUE_ERROR.search(entry.message)))
         # libxml2 may log a follow-on error for the same element: keep the first.
         found.setdefault(path, Violation(path, line, message))
     return list(found.values())
+
+
+def libxml2_violations(root: etree._Element, log: Any) -> list[Violation]:
+    """The violations in libxml2's error log of a validation of ``root``."""
+    return violations_of(locate(root, log))
 
 
 _STEP = re.compile(r"([^/\[\]:*()@=']+)(?:\[([1-9][0-9]*)\])?")

@@ -77,7 +77,7 @@ class Decoder:
             raise wrong_root(root, plan.name)
         # Canonical order and binding in one pass; the objects are kept only if valid.
         result, found = canonical_bind(root, plan)
-        check(root, found.unknown, self.strict, self.all_errors)
+        check(root, found.unknown, found.crowded, self.strict, self.all_errors)
         if result is None:  # a valid value the binder could not convert: bind says why
             result = bind(root, plan, found.extras)
         return result  # type: ignore[no-any-return]
