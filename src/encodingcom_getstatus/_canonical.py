@@ -174,6 +174,27 @@ _slot = operator.itemgetter(0)
 CROWDED = 8192
 
 
+def units(element: etree._Element, layout: Layout | None) -> list[list[etree._Element]]:
+    """``element``'s children in units: a destination with the status that directly follows
+    it, or any other child on its own (``layout``: that of ``element``'s type, if known)."""
+    declared = layout.children if layout is not None else {}
+    found: list[list[etree._Element]] = []
+    for child in element:
+        child_declared = declared.get(_name(child.tag))
+        lead = found[-1] if found else None
+        if (
+            child_declared is not None
+            and child_declared.is_follower
+            and lead is not None
+            and len(lead) == 1
+            and lead[0].tag == child_declared.follows
+        ):
+            lead.append(child)
+        else:
+            found.append([child])
+    return found
+
+
 def _place(element: etree._Element, nodes: list[etree._Element]) -> None:
     """Make ``nodes`` the children of ``element``, in order, moving only those out of place.
 

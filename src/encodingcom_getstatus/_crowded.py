@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ._canonical import CROWDED, _place
+from ._canonical import CROWDED, _place, units
 from ._layout import Layout, SchemaLayout, schema_layout
 from ._violations import Located, locate
 
@@ -34,7 +34,7 @@ __all__ = ["CROWDED", "WINDOW", "validate"]
 #: Units validated at once: lxml's cost for their errors grows with its square.
 WINDOW = 4096
 
-Units = list[list[etree._Element]]
+Units = list[list[etree._Element]]  # units (see _canonical.units), in order
 
 
 def validate(
@@ -102,27 +102,6 @@ def _layout(
     return schemas.types.get(declared.type_name) if declared is not None else None
 
 
-def _units(element: etree._Element, layout: Layout | None) -> Units:
-    """``element``'s children in units: a repeated element, a destination with the status
-    that directly follows it, or any other child on its own."""
-    declared = layout.children if layout is not None else {}
-    units: Units = []
-    for child in element:
-        child_declared = declared.get(str(child.tag))
-        lead = units[-1] if units else None
-        if (
-            child_declared is not None
-            and child_declared.is_follower
-            and lead is not None
-            and len(lead) == 1
-            and lead[0].tag == child_declared.follows
-        ):
-            lead.append(child)
-        else:
-            units.append([child])
-    return units
-
-
 def _slot(node: etree._Element, layout: Layout | None) -> int | None:
     """The slot of a repeated element, None for any other element."""
     declared = layout.children.get(str(node.tag)) if layout is not None else None
@@ -134,7 +113,7 @@ def _runs(element: etree._Element, layout: Layout | None) -> list[Units]:
     child alone."""
     runs: list[Units] = []
     previous = None
-    for unit in _units(element, layout):
+    for unit in units(element, layout):
         slot = _slot(unit[0], layout)
         if slot is not None and slot == previous:
             runs[-1].append(unit)

@@ -44,6 +44,7 @@ from typing import Any, Literal
 from hypothesis import strategies as st
 from lxml import etree
 
+from ._canonical import units as canonical_units
 from ._extra import HasExtra, UnknownElement
 from ._layout import Layout, schema_layout
 from .codec import encode_response
@@ -577,27 +578,8 @@ def _document_parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
-def _units(element: etree._Element, layout: Layout) -> list[list[etree._Element]]:
-    """The children of ``element``, each paired follower kept with the element it follows."""
-    units: list[list[etree._Element]] = []
-    for child in element:
-        declared = layout.children.get(child.tag) if isinstance(child.tag, str) else None
-        lead = units[-1] if units else None
-        if (
-            declared is not None
-            and declared.follows is not None
-            and lead is not None
-            and len(lead) == 1
-            and lead[0].tag == declared.follows
-        ):
-            lead.append(child)
-        else:
-            units.append([child])
-    return units
-
-
 def _shuffle(element: etree._Element, layout: Layout, rng: random.Random) -> None:
-    units = _units(element, layout)
+    units = canonical_units(element, layout)
     # Elements of one name keep their relative order (lists), and so do unknown elements
     # (their order is that of ``extra``): permute the positions of the groups, not their items.
     keys = [u[0].tag if u[0].tag in layout.children else None for u in units]
