@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ._canonical import CROWDED, _place, units
+from ._canonical import CROWDED, _place
+from ._canonical import units as units_of
 from ._layout import Layout, SchemaLayout, schema_layout
 from ._violations import Located, locate
 
@@ -113,7 +114,7 @@ def _runs(element: etree._Element, layout: Layout | None) -> list[Units]:
     child alone."""
     runs: list[Units] = []
     previous = None
-    for unit in units(element, layout):
+    for unit in units_of(element, layout):
         slot = _slot(unit[0], layout)
         if slot is not None and slot == previous:
             runs[-1].append(unit)
