@@ -34,7 +34,6 @@ from encodingcom_getstatus import (
     Query,
     Response,
     SchemaViolationError,
-    _bindings,
     _canonical,
     _crowded,
     decode_query,
@@ -347,13 +346,12 @@ NESTED_RUNS = (
 @contextlib.contextmanager
 def windows(crowded: int, window: int) -> Iterator[None]:
     """Validate elements of more than ``crowded`` children in windows of ``window`` units."""
-    saved = _canonical.CROWDED, _bindings.CROWDED, _crowded.WINDOW
-    _canonical.CROWDED = _bindings.CROWDED = crowded
-    _crowded.WINDOW = window
+    saved = _canonical.CROWDED, _crowded.WINDOW
+    _canonical.CROWDED, _crowded.WINDOW = crowded, window
     try:
         yield
     finally:
-        _canonical.CROWDED, _bindings.CROWDED, _crowded.WINDOW = saved
+        _canonical.CROWDED, _crowded.WINDOW = saved
 
 
 @example(PAIRS)

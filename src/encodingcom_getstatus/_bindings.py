@@ -13,8 +13,8 @@ Walkers over the plans:
 - :func:`canonical_bind`: the decode fast path. One pass over the parsed tree that puts it
   into canonical order in place and builds the objects at the same time; the caller
   validates the canonical tree before trusting them. It orders each element with
-  :mod:`._canonical`'s own ``read`` and ``reorder`` (the plans' fields carry the same slots
-  and pairs as the layout), so it leaves exactly the tree, unknown elements and violations
+  :func:`._canonical.order` (the plans' fields carry the same slots and pairs as the
+  layout), so it leaves exactly the tree, unknown elements and violations
   :func:`._canonical.canonicalize` leaves (tests check it).
 - :func:`bind`: builds the objects from a tree that is already canonical and valid.
 - :func:`encode`: writes objects back, children in canonical order.
@@ -40,7 +40,7 @@ from typing import Any
 
 from lxml import etree
 
-from ._canonical import CROWDED, Canonical, _walk, read, reorder
+from ._canonical import Canonical, _walk, order
 from ._extra import HasExtra, UnknownElement
 from ._layout import Layout, schema_layout
 from ._violations import conversion_error
@@ -304,11 +304,7 @@ def canonical_bind(
 def _build(element: etree._Element, plan: Plan, owner: etree._Element, found: Canonical) -> Any:
     if plan.has_extra:
         owner = element
-    items, unknown, in_order = read(element, plan.fields)
-    if not in_order:
-        items = reorder(element, items, unknown, owner, found)
-    if len(items) > CROWDED:
-        found.crowded.append(element)
+    items = order(element, plan.fields, owner, found)
     # Bind, in canonical order. Nested blocks are built as they come: this element's own
     # unknown elements are set aside by now, so unknown elements are found in the canonical
     # tree's pre-order, as canonicalize finds them.

@@ -11,9 +11,9 @@
   reply, job, format or query they stand in, or the nearest one above a declared block): an
   object's own unknown elements first, in document order, then those of its blocks.
 
-Each element's children are read once (:func:`read`); an element already in order is only
+Each element's children are read once (:func:`order`); an element already in order is only
 read, one out of order is reordered by moving just the children out of place
-(:func:`reorder`). The decoder's fast path orders elements with the same two functions.
+(:func:`reorder`). The decoder's fast path orders elements with the same function.
 """
 
 from __future__ import annotations
@@ -65,13 +65,8 @@ def _walk(
 ) -> None:
     if layout.name in owners:
         owner = element
-    items, unknown, in_order = read(element, layout.children)
-    if not in_order:
-        items = reorder(element, items, unknown, owner, result)
-    if len(items) > CROWDED:
-        result.crowded.append(element)
     types = schema.types
-    for declared, child in items:
+    for declared, child in order(element, layout.children, owner, result):
         sub = types.get(declared.type_name)
         if sub is not None:
             _walk(child, sub, schema, owners, owner, result)
@@ -94,13 +89,16 @@ class Declared(Protocol):
 D = TypeVar("D", bound=Declared)
 
 
-def read(
-    element: etree._Element, table: Mapping[str, D]
-) -> tuple[list[tuple[D, etree._Element]], list[etree._Element] | None, bool]:
-    """``element``'s declared children with their declarations, its unknown children (None if
-    there are none), and whether it is in canonical order: only declared children, in slot
-    order, each lead of a pair directly followed by its follower and each follower directly
-    after its lead."""
+def order(
+    element: etree._Element, table: Mapping[str, D], owner: etree._Element, result: Canonical
+) -> list[tuple[D, etree._Element]]:
+    """Put ``element``'s children in canonical order, in place (unknown ones set aside for
+    ``owner``); returns them with their declarations (``table``: tag -> declaration).
+
+    An element already in order (only declared children, in slot order, each lead of a pair
+    directly followed by its follower and each follower directly after its lead) is only
+    read. One with more children than :data:`CROWDED` is noted in ``result.crowded``.
+    """
     items: list[tuple[D, etree._Element]] = []
     unknown: list[etree._Element] | None = None
     in_order = True
@@ -128,7 +126,11 @@ def read(
             else:
                 expect = declared.follower
             last = declared.slot
-    return items, unknown, in_order and expect is None
+    if not in_order or expect is not None:
+        items = reorder(element, items, unknown, owner, result)
+    if len(items) > CROWDED:
+        result.crowded.append(element)
+    return items
 
 
 def reorder(
@@ -138,8 +140,8 @@ def reorder(
     owner: etree._Element,
     result: Canonical,
 ) -> list[tuple[D, etree._Element]]:
-    """Put ``element``'s children in canonical order, in place; returns the ``items`` (from
-    :func:`read`) in their new order, with the followers added for leads that had none.
+    """Put ``element``'s children in canonical order, in place; returns the ``items`` (read
+    by :func:`order`) in their new order, with the followers added for leads that had none.
 
     Unknown children are set aside first, in document order: setting each aside as it is met
     would only move text, and give the same tree.
