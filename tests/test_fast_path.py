@@ -30,6 +30,7 @@ from xsdata.formats.dataclass.parsers.handlers import LxmlEventHandler
 from encodingcom_getstatus import (
     Query,
     Response,
+    _canonical,
     decode_query,
     decode_response,
     encode_query,
@@ -282,3 +283,70 @@ def test_import_builds_nothing_and_decoding_needs_neither_xmlschema_nor_xsdata()
         check=True,
     )
     assert result.stdout.decode().splitlines() == ["[]", "False False False", "0", "[]"]
+
+
+# ------------------------------------------------------------------- cached reorders
+
+_FORMAT = schema_layout().types["Format"]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["id", "status", "destination", "destination_status", "size", "stream"]),
+        max_size=12,
+    ),
+    st.booleans(),
+)
+def test_cached_reorder_moves_make_the_tree_a_full_reorder_makes(
+    tags: list[str], cached: bool
+) -> None:
+    """The moves worked out once per sequence of declarations (and replayed from the cache
+    the second time) leave the tree ``element[:] = canonical order`` leaves, tails and
+    added statuses included."""
+
+    def element() -> etree._Element:
+        root = etree.Element("format")
+        for i, tag in enumerate(tags):
+            etree.SubElement(root, tag).text = str(i)
+            root[-1].tail = f" t{i} "
+        return root
+
+    if cached:
+        _canonical.reorder(element(), _items(element()), None, element(), Canonical())
+    moved = element()
+    ordered = _canonical.reorder(moved, _items(moved), None, moved, Canonical())
+    expected = element()
+    expected_items = _items(expected)
+    shape = _canonical._Shape(tuple(d for d, _ in expected_items))
+    nodes = [c for _, c in expected_items]
+    nodes += [expected.makeelement(f.tag) for f in shape.added]
+    expected[:] = [nodes[i] for i in shape.source]
+    assert etree.tostring(moved) == etree.tostring(expected)
+    assert [c for _, c in ordered] == list(moved)
+    assert [d.slot for d, _ in ordered] == sorted(d.slot for d, _ in ordered)
+
+
+def _items(element: etree._Element) -> list[tuple[Any, etree._Element]]:
+    return [(_FORMAT.children[c.tag], c) for c in element]
+
+
+def test_the_reorder_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long sequences, and sequences past the cache's size, are reordered without being
+    kept: replies shuffled every which way cannot grow memory."""
+    monkeypatch.setattr(_canonical, "_shapes", {})
+    monkeypatch.setattr(_canonical, "_SHAPES_MAX", 3)
+    monkeypatch.setattr(_canonical, "_SHAPE_MAX_CHILDREN", 4)
+    tags = ["size", "status", "id", "created", "started", "finished"]
+    for n in range(2, 7):
+        for sequence in (tags[:n], tags[:n][::-1]):
+            root = etree.Element("format")
+            for tag in sequence:
+                etree.SubElement(root, tag)
+            ordered = _canonical.reorder(root, _items(root), None, root, Canonical())
+            assert (
+                [d.tag for d, _ in ordered]
+                == [c.tag for c in root]
+                == sorted(sequence, key=lambda tag: _FORMAT.children[tag].slot)
+            )
+    assert len(_canonical._shapes) == 3
+    assert all(len(key) <= 4 for key in _canonical._shapes)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from typing import Protocol, Self, TypeVar
+from typing import Any, Generic, Protocol, Self, TypeVar
 
 from lxml import etree
 
@@ -144,30 +144,93 @@ def reorder(
     by :func:`order`) in their new order, with the followers added for leads that had none.
 
     Unknown children are set aside first, in document order: setting each aside as it is met
-    would only move text, and give the same tree.
+    would only move text, and give the same tree. The moves depend only on the sequence of
+    declarations: they are worked out once per sequence (:class:`_Shape`).
     """
     if unknown is not None:
         for child in unknown:
             _set_aside(element, child, owner, result)
-    units: list[tuple[int, list[tuple[D, etree._Element]]]] = []
-    waiting: list[tuple[D, etree._Element]] | None = None  # a lead without its follower yet
-    for item in items:
-        declared = item[0]
-        if declared.is_follower and waiting is not None:
-            waiting.append(item)
-            waiting = None
-            continue
-        unit = [item]
-        units.append((declared.slot, unit))
-        waiting = unit if declared.follower is not None else None
-    for _, unit in units:
-        follower = unit[0][0].follower
-        if follower is not None and len(unit) == 1:
-            unit.append((follower, etree.Element(follower.tag)))
-    units.sort(key=_slot)
-    ordered = [item for _, unit in units for item in unit]
-    _place(element, [child for _, child in ordered])
-    return ordered
+    key = tuple([declared for declared, _ in items])
+    shape: _Shape[D] | None = _shapes.get(key)
+    if shape is None:
+        shape = _Shape(key)
+        if len(key) <= _SHAPE_MAX_CHILDREN and len(_shapes) < _SHAPES_MAX:
+            _shapes[key] = shape
+    nodes = [child for _, child in items]
+    nodes += [element.makeelement(follower.tag) for follower in shape.added]
+    for node, previous in shape.moves:
+        if previous < 0:
+            element.insert(0, nodes[node])
+        else:
+            nodes[previous].addnext(nodes[node])
+    return list(zip(shape.declared, [nodes[i] for i in shape.source], strict=True))
+
+
+class _Shape(Generic[D]):
+    """How children declared as ``sequence`` (in document order) go into canonical order.
+
+    - ``source``: the canonical order, as indices into the children; the followers added for
+      leads without one get the indices after the last child.
+    - ``declared``: the declarations, in canonical order.
+    - ``moves``: (child, the child it goes after, or -1 for first): what :func:`_place`
+      would do, worked out on indices; children already after the right one stay.
+    """
+
+    __slots__ = ("added", "declared", "moves", "source")
+
+    def __init__(self, sequence: tuple[D, ...]) -> None:
+        units: list[tuple[int, list[int]]] = []
+        waiting: list[int] | None = None  # a lead without its follower yet
+        for i, declared in enumerate(sequence):
+            if declared.is_follower and waiting is not None:
+                waiting.append(i)
+                waiting = None
+                continue
+            unit = [i]
+            units.append((declared.slot, unit))
+            waiting = unit if declared.follower is not None else None
+        added: list[D] = []
+        for _, unit in units:
+            follower = sequence[unit[0]].follower
+            if follower is not None and len(unit) == 1:
+                unit.append(len(sequence) + len(added))
+                added.append(follower)
+        units.sort(key=_slot)  # stable: repeated elements keep their order
+        self.source = [i for _, unit in units for i in unit]
+        every = (*sequence, *added)
+        self.declared = tuple(every[i] for i in self.source)
+        self.added = tuple(added)
+        self.moves = _moves(len(sequence), self.source)
+
+
+def _moves(count: int, target: list[int]) -> tuple[tuple[int, int], ...]:
+    """The moves :func:`_place` makes to turn children ``0..count-1`` (and new nodes,
+    numbered from ``count``) into ``target``, simulated on a linked list (-1: the start)."""
+    before = {i: i - 1 for i in range(count)}  # only for nodes in the list
+    after: dict[int, int | None] = {i - 1: i for i in range(count)}
+    after[count - 1] = None
+    moves = []
+    previous = -1
+    for node in target:
+        if before.get(node) != previous:  # a new node, or one after the wrong sibling
+            if node in before:  # unlink it
+                left, right = before[node], after[node]
+                after[left] = right
+                if right is not None:
+                    before[right] = left
+            right = after[previous]  # link it after previous
+            after[previous], after[node], before[node] = node, right, previous
+            if right is not None:
+                before[right] = node
+            moves.append((node, previous))
+        previous = node
+    return tuple(moves)
+
+
+#: Shapes met so far, by the sequence of declarations they are for (a bounded cache).
+_shapes: dict[tuple[Declared, ...], Any] = {}
+_SHAPES_MAX = 4096
+_SHAPE_MAX_CHILDREN = 256
 
 
 _slot = operator.itemgetter(0)

@@ -18,9 +18,10 @@ _XS = "{http://www.w3.org/2001/XMLSchema}"
 ROOTS = ("query", "response")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Child:
-    """An element declared in a complex type."""
+    """An element declared in a complex type (equal only to itself: a declaration is one
+    place in the schema, and hashing it is fast)."""
 
     name: str
     #: Canonical position. The members of a repeated group share one slot.

@@ -52,14 +52,17 @@ def check(
     each element.
     """
     schema = lxml_schema()
-    if crowded:
+    located = None
+    if not crowded:
+        valid = schema.validate(root)
+        if valid and not (strict and unknown):
+            return
+    else:
         from . import _crowded
 
         valid, located = _crowded.validate(root, schema, crowded)
-    else:
-        valid, located = schema.validate(root), None
-    if valid and not (strict and unknown):
-        return
+        if valid and not (strict and unknown):
+            return
     violations = list(unknown) if strict else []
     if not valid:
         # libxml2's verdict decides; xmlschema only lists more of the problems. (They can
