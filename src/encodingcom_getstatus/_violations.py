@@ -52,17 +52,14 @@ def check(
     each element.
     """
     schema = lxml_schema()
-    located = None
-    if not crowded:
-        valid = schema.validate(root)
-        if valid and not (strict and unknown):
-            return
-    else:
+    if crowded:
         from . import _crowded
 
         valid, located = _crowded.validate(root, schema, crowded)
-        if valid and not (strict and unknown):
-            return
+    else:
+        valid, located = schema.validate(root), None
+    if valid and not (strict and unknown):
+        return
     violations = list(unknown) if strict else []
     if not valid:
         # libxml2's verdict decides; xmlschema only lists more of the problems. (They can
