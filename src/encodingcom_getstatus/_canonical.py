@@ -154,15 +154,21 @@ def reorder(
     shape: _Shape[D] | None = _shapes.get(key)
     if shape is None:
         shape = _Shape(key)
-        if len(key) <= _SHAPE_MAX_CHILDREN and len(_shapes) < _SHAPES_MAX:
+        if len(key) <= _SHAPE_MAX_CHILDREN:
+            if len(_shapes) >= _SHAPES_MAX:  # rather than keep stale shapes forever
+                _shapes.clear()
+            shape.moves = _moves(len(key), shape.source)
             _shapes[key] = shape
     nodes = [child for _, child in items]
     nodes += [element.makeelement(follower.tag) for follower in shape.added]
-    for node, previous in shape.moves:
-        if previous < 0:
-            element.insert(0, nodes[node])
-        else:
-            nodes[previous].addnext(nodes[node])
+    if shape.moves is None:  # not kept (too many children): _place finds them as it goes
+        _place(element, [nodes[i] for i in shape.source])
+    else:
+        for node, previous in shape.moves:
+            if previous < 0:
+                element.insert(0, nodes[node])
+            else:
+                nodes[previous].addnext(nodes[node])
     return list(zip(shape.declared, [nodes[i] for i in shape.source], strict=True))
 
 
@@ -172,8 +178,10 @@ class _Shape(Generic[D]):
     - ``source``: the canonical order, as indices into the children; the followers added for
       leads without one get the indices after the last child.
     - ``declared``: the declarations, in canonical order.
-    - ``moves``: (child, the child it goes after, or -1 for first): what :func:`_place`
-      would do, worked out on indices; children already after the right one stay.
+    - ``added``: the declarations of those added followers.
+    - ``moves``: set for a cached shape: (child, the child it goes after, or -1 for first),
+      what :func:`_place` would do, worked out on indices; children already after the right
+      one stay.
     """
 
     __slots__ = ("added", "declared", "moves", "source")
@@ -200,7 +208,7 @@ class _Shape(Generic[D]):
         every = (*sequence, *added)
         self.declared = tuple(every[i] for i in self.source)
         self.added = tuple(added)
-        self.moves = _moves(len(sequence), self.source)
+        self.moves: tuple[tuple[int, int], ...] | None = None
 
 
 def _moves(count: int, target: list[int]) -> tuple[tuple[int, int], ...]:
@@ -227,10 +235,11 @@ def _moves(count: int, target: list[int]) -> tuple[tuple[int, int], ...]:
     return tuple(moves)
 
 
-#: Shapes met so far, by the sequence of declarations they are for (a bounded cache).
+#: Shapes met so far, by the sequence of declarations they are for. Bounded: at most about
+#: 5 MB, emptied when full (real servers send a handful of shapes; adversaries, any number).
 _shapes: dict[tuple[Declared, ...], Any] = {}
-_SHAPES_MAX = 4096
-_SHAPE_MAX_CHILDREN = 256
+_SHAPES_MAX = 512
+_SHAPE_MAX_CHILDREN = 64
 
 
 _slot = operator.itemgetter(0)
