@@ -12,10 +12,11 @@ Walkers over the plans:
 
 - :func:`canonical_bind`: the decode fast path. One pass over the parsed tree that puts it
   into canonical order in place and builds the objects at the same time; the caller
-  validates the canonical tree before trusting them. It orders each element with
-  :func:`._canonical.order` (the plans' fields carry the same slots and pairs as the
-  layout), so it leaves exactly the tree, unknown elements and violations
-  :func:`._canonical.canonicalize` leaves (tests check it).
+  validates the canonical tree before trusting them. Each element's children are read
+  once: bound, and checked for order as :func:`._canonical.order` checks them; an element
+  out of order goes through :func:`._canonical.reorder` (the plans' fields carry the same
+  slots and pairs as the layout). So it leaves exactly the tree, unknown elements and
+  violations :func:`._canonical.canonicalize` leaves (tests check it).
 - :func:`bind`: builds the objects from a tree that is already canonical and valid.
 - :func:`encode`: writes objects back, children in canonical order.
 
@@ -40,7 +41,7 @@ from typing import Any
 
 from lxml import etree
 
-from ._canonical import Canonical, _walk, order
+from ._canonical import CROWDED, Canonical, _walk, reorder
 from ._extra import HasExtra, UnknownElement
 from ._layout import Layout, schema_layout
 from ._violations import conversion_error
@@ -302,26 +303,71 @@ def canonical_bind(
 
 
 def _build(element: etree._Element, plan: Plan, owner: etree._Element, found: Canonical) -> Any:
+    """Bind ``element``, reading its children once, and put them in canonical order.
+
+    Children are bound in document order: each field's values keep their document order,
+    which the canonical order keeps too (a stable sort). A lead of a pair without its
+    follower gets the empty value of the follower that canonical order adds. Nested blocks
+    are built last, in canonical order, once this element's unknown elements are set aside:
+    so unknown elements are found in the canonical tree's pre-order, as canonicalize finds
+    them.
+    """
     if plan.has_extra:
         owner = element
-    items = order(element, plan.fields, owner, found)
-    # Bind, in canonical order. Nested blocks are built as they come: this element's own
-    # unknown elements are set aside by now, so unknown elements are found in the canonical
-    # tree's pre-order, as canonicalize finds them.
+    fields = plan.fields
     values = plan.template.copy()
     for name in plan.lists:
         values[name] = []
-    for f, child in items:
-        sub = f.plan
-        if sub is not None:
-            value = _build(child, sub, owner, found)
-        else:
-            text = child.text
-            value = (text or "") if f.kind == TEXT else f.convert(text or "")
+    blocks: list[tuple[Field, etree._Element]] | None = None
+    in_order = True  # only declared children, in slot order, each pair whole (as order())
+    last = -1
+    expect: Field | None = None  # the follower due next
+    children = element[:]
+    for child in children:
+        f = fields.get(child.tag)
+        if f is None:  # unknown: reorder sets it aside
+            in_order = False
+            continue
+        if expect is not None:
+            if f is not expect:  # the lead before has no follower
+                values[expect.attr].append(_empty(expect))
+                in_order = False
+            expect = None
+        elif f.is_follower:  # a follower without its lead: the schema refuses it
+            in_order = False
+        if f.slot < last:
+            in_order = False
+        last = f.slot
+        expect = f.follower
+        if f.plan is not None:
+            if blocks is None:
+                blocks = []
+            blocks.append((f, child))
+            continue
+        text = child.text
+        value = (text or "") if f.kind == TEXT else f.convert(text or "")
         if f.many:
             values[f.attr].append(value)
         else:
             values[f.attr] = value
+    if expect is not None:
+        values[expect.attr].append(_empty(expect))
+        in_order = False
+    count = len(children)
+    if not in_order:
+        items = reorder(element, children, fields, owner, found)
+        count = len(items)
+        if blocks is not None:
+            blocks = [(f, child) for f, child in items if f.plan is not None]
+    if count > CROWDED:
+        found.crowded.append(element)
+    if blocks is not None:
+        for f, child in blocks:
+            value = _build(child, f.plan, owner, found)  # type: ignore[arg-type]
+            if f.many:
+                values[f.attr].append(value)
+            else:
+                values[f.attr] = value
     if plan.has_extra:
         extra = found.extras.get(element)
         if extra is not None:
@@ -332,6 +378,11 @@ def _build(element: etree._Element, plan: Plan, owner: etree._Element, found: Ca
     obj = _new(plan.cls)  # what __init__ would build (see the module's docstring)
     obj.__dict__ = values
     return obj
+
+
+def _empty(f: Field) -> Any:
+    """The value of an empty element of field ``f``."""
+    return "" if f.kind == TEXT else f.convert("")
 
 
 # ------------------------------------------------------------------------------ binding

@@ -13,7 +13,7 @@
 
 Each element's children are read once (:func:`order`); an element already in order is only
 read, one out of order is reordered by moving just the children out of place
-(:func:`reorder`). The decoder's fast path orders elements with the same function.
+(:func:`reorder`). The decoder's fast path reorders elements with the same function.
 """
 
 from __future__ import annotations
@@ -99,35 +99,31 @@ def order(
     directly followed by its follower and each follower directly after its lead) is only
     read. One with more children than :data:`CROWDED` is noted in ``result.crowded``.
     """
+    # (element[:] is a list made in C: several times cheaper than iterating for few children.)
+    children = element[:]
     items: list[tuple[D, etree._Element]] = []
-    unknown: list[etree._Element] | None = None
-    in_order = True
     last = -1
     expect: D | None = None  # the follower that must come next
-    # (element[:] is a list made in C: several times cheaper than iterating for few children.)
-    for child in element[:]:
+    for child in children:
         declared = table.get(child.tag)
-        if declared is None:
-            if unknown is None:
-                unknown = []
-            unknown.append(child)
-            in_order = False
-            continue
+        if declared is None or declared.slot < last:
+            break  # unknown, or out of order
+        if expect is not None:
+            if declared is not expect:
+                break  # a lead without its follower
+            expect = None
+        elif declared.is_follower:
+            break  # a follower without its lead
+        else:
+            expect = declared.follower
+        last = declared.slot
         items.append((declared, child))
-        if in_order:
-            if declared.slot < last:
-                in_order = False
-            elif expect is not None:
-                if declared is not expect:
-                    in_order = False
-                expect = None
-            elif declared.is_follower:
-                in_order = False
-            else:
-                expect = declared.follower
-            last = declared.slot
-    if not in_order or expect is not None:
-        items = reorder(element, items, unknown, owner, result)
+    else:
+        if expect is None:  # (else the last lead lacks its follower)
+            if len(children) > CROWDED:
+                result.crowded.append(element)
+            return items
+    items = reorder(element, children, table, owner, result)
     if len(items) > CROWDED:
         result.crowded.append(element)
     return items
@@ -135,22 +131,28 @@ def order(
 
 def reorder(
     element: etree._Element,
-    items: list[tuple[D, etree._Element]],
-    unknown: list[etree._Element] | None,
+    children: list[etree._Element],
+    table: Mapping[str, D],
     owner: etree._Element,
     result: Canonical,
 ) -> list[tuple[D, etree._Element]]:
-    """Put ``element``'s children in canonical order, in place; returns the ``items`` (read
-    by :func:`order`) in their new order, with the followers added for leads that had none.
+    """Put ``element``'s ``children`` in canonical order, in place; returns what
+    :func:`order` returns, with the followers added for leads that had none.
 
     Unknown children are set aside first, in document order: setting each aside as it is met
     would only move text, and give the same tree. The moves depend only on the sequence of
     declarations: they are worked out once per sequence (:class:`_Shape`).
     """
-    if unknown is not None:
-        for child in unknown:
+    sequence: list[D] = []
+    nodes: list[etree._Element] = []
+    for child in children:
+        declared = table.get(child.tag)
+        if declared is None:
             _set_aside(element, child, owner, result)
-    key = tuple([declared for declared, _ in items])
+        else:
+            sequence.append(declared)
+            nodes.append(child)
+    key = tuple(sequence)
     shape: _Shape[D] | None = _shapes.get(key)
     if shape is None:
         shape = _Shape(key)
@@ -159,7 +161,6 @@ def reorder(
                 _shapes.clear()
             shape.moves = _moves(len(key), shape.source)
             _shapes[key] = shape
-    nodes = [child for _, child in items]
     nodes += [element.makeelement(follower.tag) for follower in shape.added]
     if shape.moves is None:  # not kept (too many children): _place finds them as it goes
         _place(element, [nodes[i] for i in shape.source])
