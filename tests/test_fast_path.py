@@ -140,6 +140,14 @@ def test_plans_follow_the_schema_layout() -> None:
             assert f.is_follower == (declared[tag].follows is not None)
 
 
+def test_a_type_has_at_most_one_pair() -> None:
+    """Canonical order pairs a follower with whichever lead waits for one (_Shape), and the
+    fast path with the one follower it expects: the same only while a type has one pair."""
+    layout = schema_layout()
+    pairs = [len(t.pairs) for t in (*layout.types.values(), *layout.roots.values())]
+    assert max(pairs) == 1
+
+
 def test_objects_are_built_as_init_builds_them() -> None:
     """Same fields, same values, same attribute order, fresh lists; __init__ not bypassed
     for classes that need it."""

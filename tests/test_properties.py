@@ -344,14 +344,21 @@ NESTED_RUNS = (
 
 
 @contextlib.contextmanager
-def windows(crowded: int, window: int) -> Iterator[None]:
-    """Validate elements of more than ``crowded`` children in windows of ``window`` units."""
-    saved = _canonical.CROWDED, _crowded.WINDOW
-    _canonical.CROWDED, _crowded.WINDOW = crowded, window
+def windows(crowded: int, window: int) -> Iterator[list[object]]:
+    """Validate elements of more than ``crowded`` children in windows of ``window`` units;
+    yields the list of the trees validated in windows meanwhile."""
+    saved = _canonical.CROWDED, _crowded.WINDOW, _crowded.validate
+    calls: list[object] = []
+
+    def spy(root: Any, *args: Any) -> Any:
+        calls.append(root)
+        return saved[2](root, *args)
+
+    _canonical.CROWDED, _crowded.WINDOW, _crowded.validate = crowded, window, spy
     try:
-        yield
+        yield calls
     finally:
-        _canonical.CROWDED, _crowded.WINDOW = saved
+        _canonical.CROWDED, _crowded.WINDOW, _crowded.validate = saved
 
 
 @example(PAIRS)
@@ -371,9 +378,11 @@ def test_validation_in_windows_gives_the_whole_trees_verdict(data: bytes) -> Non
         if whole[0] != "SchemaViolationError":
             assert windowed == whole
         if whole[0] == "ok":
-            with windows(0, 1):
+            with windows(0, 1) as calls:
                 windowed_reply = decode_response(data, **mode)
             assert windowed_reply == decode_response(data, **mode)
+            # Every element with children was crowded: the decoder did use windows.
+            assert bool(calls) == (len(parse(data)) > 0)
 
 
 @example(b"<response>&nbsp;</response>")

@@ -12,9 +12,9 @@ Walkers over the plans:
 
 - :func:`canonical_bind`: the decode fast path. One pass over the parsed tree that puts it
   into canonical order in place and builds the objects at the same time; the caller
-  validates the canonical tree before trusting them. Each element's children are read
-  once: bound, and checked for order as :func:`._canonical.order` checks them; an element
-  out of order goes through :func:`._canonical.reorder` (the plans' fields carry the same
+  validates the canonical tree before trusting them. Each element's children are bound in
+  the pass that checks their order as :func:`._canonical.order` checks it; an element out
+  of order then goes through :func:`._canonical.reorder` (the plans' fields carry the same
   slots and pairs as the layout). So it leaves exactly the tree, unknown elements and
   violations :func:`._canonical.canonicalize` leaves (tests check it).
 - :func:`bind`: builds the objects from a tree that is already canonical and valid.
@@ -41,7 +41,8 @@ from typing import Any
 
 from lxml import etree
 
-from ._canonical import CROWDED, Canonical, _walk, reorder
+from . import _canonical
+from ._canonical import Canonical, _walk, reorder
 from ._extra import HasExtra, UnknownElement
 from ._layout import Layout, schema_layout
 from ._violations import conversion_error
@@ -297,13 +298,15 @@ def canonical_bind(
     try:
         return _build(root, plan, root, found), found
     except (ValueError, ArithmeticError):  # a value that does not convert, a missing element
-        # Finish canonicalizing: elements already visited are in order and keep their place.
+        # Finish canonicalizing: elements already reordered keep their place (the walk only
+        # reads them); the one whose value failed, and those not reached, are ordered now.
         _walk(root, plan.layout, schema_layout(), owners or extra_owners(), root, found)
         return None, found
 
 
 def _build(element: etree._Element, plan: Plan, owner: etree._Element, found: Canonical) -> Any:
-    """Bind ``element``, reading its children once, and put them in canonical order.
+    """Bind ``element`` and put its children in canonical order, in one pass over them
+    (a second, in :func:`._canonical.reorder`, only for an element out of order).
 
     Children are bound in document order: each field's values keep their document order,
     which the canonical order keeps too (a stable sort). A lead of a pair without its
@@ -328,7 +331,7 @@ def _build(element: etree._Element, plan: Plan, owner: etree._Element, found: Ca
         if f is None:  # unknown: reorder sets it aside
             in_order = False
             continue
-        if expect is not None:
+        if expect is not None:  # (a type has at most one pair: tests check)
             if f is not expect:  # the lead before has no follower
                 values[expect.attr].append(_empty(expect))
                 in_order = False
@@ -359,7 +362,7 @@ def _build(element: etree._Element, plan: Plan, owner: etree._Element, found: Ca
         count = len(items)
         if blocks is not None:
             blocks = [(f, child) for f, child in items if f.plan is not None]
-    if count > CROWDED:
+    if count > _canonical.CROWDED:  # (read here: tests lower it)
         found.crowded.append(element)
     if blocks is not None:
         for f, child in blocks:

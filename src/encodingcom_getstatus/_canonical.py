@@ -11,9 +11,9 @@
   reply, job, format or query they stand in, or the nearest one above a declared block): an
   object's own unknown elements first, in document order, then those of its blocks.
 
-Each element's children are read once (:func:`order`); an element already in order is only
-read, one out of order is reordered by moving just the children out of place
-(:func:`reorder`). The decoder's fast path reorders elements with the same function.
+Each element's children are read in one pass (:func:`order`); an element already in order is
+only read, one out of order is read again and reordered by moving just the children out of
+place (:func:`reorder`). The decoder's fast path reorders elements with the same function.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class Canonical:
         self.unknown: list[Violation] = []
         #: Positions of elements among their siblings, for :func:`element_path`.
         self.positions: Positions = {}
-        #: Elements with more children than ``_crowded.CROWDED``: validated in windows.
+        #: Elements with more children than :data:`CROWDED`: validated in windows.
         self.crowded: list[etree._Element] = []
 
 

@@ -69,8 +69,7 @@ def parse(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> etree._Element:
             raise TypeError(f"expected bytes, not {type(data).__name__}")
         data = bytes(data)  # memoryview has no isspace()
     size = len(data)
-    if size > max_bytes:
-        check_size(size, max_bytes)
+    check_size(size, max_bytes)
     if not size or data.isspace():  # (strip() would copy the document)
         raise MalformedXMLError("empty document")
     xml = parser()

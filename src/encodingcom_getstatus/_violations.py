@@ -47,7 +47,7 @@ def check(
     """Raise :class:`SchemaViolationError` unless the canonical tree ``root`` is valid.
 
     ``unknown``: the unknown elements canonicalization set aside, violations when ``strict``.
-    ``crowded``: its elements of more children than :data:`._crowded.CROWDED`, validated in
+    ``crowded``: its elements of more children than :data:`._canonical.CROWDED`, validated in
     windows. ``all_errors``: list every violation (xmlschema), not just libxml2's first under
     each element.
     """
