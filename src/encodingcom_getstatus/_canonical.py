@@ -118,12 +118,8 @@ def order(
             expect = declared.follower
         last = declared.slot
         items.append((declared, child))
-    else:
-        if expect is None:  # (else the last lead lacks its follower)
-            if len(children) > CROWDED:
-                result.crowded.append(element)
-            return items
-    items = reorder(element, children, table, owner, result)
+    if len(items) < len(children) or expect is not None:  # stopped, or the last lead is alone
+        items = reorder(element, children, table, owner, result)
     if len(items) > CROWDED:
         result.crowded.append(element)
     return items
