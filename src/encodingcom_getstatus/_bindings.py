@@ -34,7 +34,7 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -68,6 +68,7 @@ class Field:
         "is_follower",
         "kind",
         "many",
+        "paired",
         "plan",
         "slot",
         "tag",
@@ -98,6 +99,8 @@ class Field:
         self.follower: Field | None = None
         #: For the follower of a pair: skipped by the encoder (written with its lead).
         self.is_follower = is_follower
+        #: Either member of a pair (the lead's is set with its follower).
+        self.paired = is_follower
 
     def __repr__(self) -> str:
         return f"Field({self.attr!r}, tag={self.tag!r}, many={self.many}, slot={self.slot})"
@@ -243,6 +246,7 @@ class _Builder:
             )
         for lead, follower in layout.pairs.items():
             plan.fields[lead].follower = plan.fields[follower]
+            plan.fields[lead].paired = True
         plan.template, plan.lists, plan.required = template, tuple(lists), tuple(required)
         if not _can_build_directly(cls):  # pragma: no cover - xsdata writes plain dataclasses
             raise TypeError(f"{cls.__name__} cannot be built without calling __init__")
@@ -281,27 +285,23 @@ def extra_owners() -> frozenset[str]:
 
 
 def canonical_bind(
-    root: etree._Element,
-    plan: Plan,
-    found: Canonical | None = None,
-    owners: frozenset[str] = frozenset(),
-) -> tuple[Any, Canonical]:
+    root: etree._Element, plan: Plan, found: Canonical, owners: frozenset[str] = frozenset()
+) -> Any:
     """Put ``root``'s tree into canonical order in place and build its object, in one pass.
 
-    The tree, ``found.extras`` and ``found.unknown`` end up exactly as
-    :func:`._canonical.canonicalize` leaves them. The object is only meaningful once the
+    The tree, and what ``found`` notes (unknown elements, crowded elements), end up exactly
+    as :func:`._canonical.canonicalize` leaves them. The object is only meaningful once the
     canonical tree has been validated; it is None when a value could not be converted or a
     required element is missing (the tree is canonicalized all the same: validation will say
     why). ``owners`` is only needed for that case (default: :func:`extra_owners`).
     """
-    found = Canonical() if found is None else found
     try:
-        return _build(root, plan, root, found), found
+        return _build(root, plan, root, found)
     except (ValueError, ArithmeticError):  # a value that does not convert, a missing element
         # Finish canonicalizing: elements already reordered keep their place (the walk only
         # reads them); the one whose value failed, and those not reached, are ordered now.
         _walk(root, plan.layout, schema_layout(), owners or extra_owners(), root, found)
-        return None, found
+        return None
 
 
 def _build(element: etree._Element, plan: Plan, owner: etree._Element, found: Canonical) -> Any:
@@ -331,39 +331,42 @@ def _build(element: etree._Element, plan: Plan, owner: etree._Element, found: Ca
         if f is None:  # unknown: reorder sets it aside
             in_order = False
             continue
-        if expect is not None:  # (a type has at most one pair: tests check)
-            if f is not expect:  # the lead before has no follower
+        if f.paired or expect is not None:  # (a type has at most one pair: tests check)
+            if expect is None:
+                if f.is_follower:  # a follower without its lead: the schema refuses it
+                    in_order = False
+            elif f is not expect:  # the lead before has no follower
                 values[expect.attr].append(_empty(expect))
                 in_order = False
-            expect = None
-        elif f.is_follower:  # a follower without its lead: the schema refuses it
+            expect = f.follower
+        slot = f.slot
+        if slot < last:
             in_order = False
-        if f.slot < last:
-            in_order = False
-        last = f.slot
-        expect = f.follower
+        last = slot
         if f.plan is not None:
             if blocks is None:
                 blocks = []
             blocks.append((f, child))
             continue
-        text = child.text
-        value = (text or "") if f.kind == TEXT else f.convert(text or "")
+        value = child.text or ""
+        if f.kind == VALUE:
+            value = f.convert(value)
         if f.many:
             values[f.attr].append(value)
         else:
             values[f.attr] = value
-    if expect is not None:
-        values[expect.attr].append(_empty(expect))
-        in_order = False
-    count = len(children)
-    if not in_order:
-        items = reorder(element, children, fields, owner, found)
-        count = len(items)
-        if blocks is not None:
-            blocks = [(f, child) for f, child in items if f.plan is not None]
-    if count > _canonical.CROWDED:  # (read here: tests lower it)
-        found.crowded.append(element)
+    if expect is not None or not in_order or len(children) > _canonical.CROWDED:  # rare
+        if expect is not None:  # the last lead has no follower
+            values[expect.attr].append(_empty(expect))
+            in_order = False
+        count = len(children)
+        if not in_order:
+            items = reorder(element, children, fields, owner, found)
+            count = len(items)
+            if blocks is not None:
+                blocks = [(f, child) for f, child in items if f.plan is not None]
+        if count > _canonical.CROWDED:  # (read here: tests lower it)
+            found.crowd(element)
     if blocks is not None:
         for f, child in blocks:
             value = _build(child, f.plan, owner, found)  # type: ignore[arg-type]
@@ -392,7 +395,7 @@ def _empty(f: Field) -> Any:
 
 
 def bind(
-    element: etree._Element, plan: Plan, extras: dict[etree._Element, list[UnknownElement]]
+    element: etree._Element, plan: Plan, extras: Mapping[etree._Element, list[UnknownElement]]
 ) -> Any:
     """Build the object of ``plan`` from a canonical, validated element.
 

@@ -19,7 +19,8 @@ place (:func:`reorder`). The decoder's fast path reorders elements with the same
 from __future__ import annotations
 
 import operator
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 from lxml import etree
@@ -33,19 +34,36 @@ Positions = dict[etree._Element, tuple[dict[etree._Element, int], dict[object, i
 
 
 class Canonical:
-    """What canonicalization found besides the reordered tree."""
+    """What canonicalization found besides the reordered tree.
 
-    __slots__ = ("crowded", "extras", "positions", "unknown")
+    Empty until something is found (most replies have no unknown or crowded element): the
+    attributes start as shared empty values, replaced by the first write.
+    """
 
-    def __init__(self) -> None:
-        #: Owner element -> the unknown elements it carries, in document order.
-        self.extras: dict[etree._Element, list[UnknownElement]] = {}
-        #: One violation per unknown element (reported in strict mode only).
-        self.unknown: list[Violation] = []
-        #: Positions of elements among their siblings, for :func:`element_path`.
-        self.positions: Positions = {}
-        #: Elements with more children than :data:`CROWDED`: validated in windows.
-        self.crowded: list[etree._Element] = []
+    #: Owner element -> the unknown elements it carries, in document order.
+    extras: Mapping[etree._Element, list[UnknownElement]] = MappingProxyType({})
+    #: One violation per unknown element (reported in strict mode only).
+    unknown: Sequence[Violation] = ()
+    #: Elements with more children than :data:`CROWDED`: validated in windows.
+    crowded: Sequence[etree._Element] = ()
+    #: Positions of elements among their siblings, for :func:`element_path`.
+    positions: Positions | None = None
+
+    def set_aside(
+        self, owner: etree._Element, unknown: UnknownElement, violation: Violation
+    ) -> None:
+        """Note an unknown element removed from the tree, and the object that carries it."""
+        if not isinstance(self.unknown, list):
+            self.unknown, self.extras = [], {}
+        assert isinstance(self.extras, dict)
+        self.unknown.append(violation)
+        self.extras.setdefault(owner, []).append(unknown)
+
+    def crowd(self, element: etree._Element) -> None:
+        """Note an element of more children than :data:`CROWDED`."""
+        if not isinstance(self.crowded, list):
+            self.crowded = []
+        self.crowded.append(element)
 
 
 def canonicalize(root: etree._Element, layout: SchemaLayout, owners: frozenset[str]) -> Canonical:
@@ -121,7 +139,7 @@ def order(
     if len(items) < len(children) or expect is not None:  # stopped, or the last lead is alone
         items = reorder(element, children, table, owner, result)
     if len(items) > CROWDED:
-        result.crowded.append(element)
+        result.crowd(element)
     return items
 
 
@@ -294,11 +312,11 @@ def _set_aside(
             previous.tail = (previous.tail or "") + tail
         else:
             parent.text = (parent.text or "") + tail
+    if result.positions is None:
+        result.positions = {}
     path = f"{element_path(parent, result.positions)}/{_name(child.tag)}"
-    result.unknown.append(
-        Violation(path, child.sourceline, f"unknown element '{_name(child.tag)}'")
-    )
-    result.extras.setdefault(owner, []).append(to_unknown(child))
+    violation = Violation(path, child.sourceline, f"unknown element '{_name(child.tag)}'")
+    result.set_aside(owner, to_unknown(child), violation)
     parent.remove(child)
 
 

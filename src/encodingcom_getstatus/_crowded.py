@@ -23,6 +23,8 @@ is valid exactly when each of those validations is (a property test compares ver
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lxml import etree
 
 from ._canonical import CROWDED, _place
@@ -39,7 +41,7 @@ Units = list[list[etree._Element]]  # units (see _canonical.units), in order
 
 
 def validate(
-    root: etree._Element, schema: etree.XMLSchema, crowded: list[etree._Element]
+    root: etree._Element, schema: etree.XMLSchema, crowded: Sequence[etree._Element]
 ) -> tuple[bool, list[Located]]:
     """Validate the canonical tree ``root``, whose ``crowded`` elements (in document order)
     have more than ``CROWDED`` children; returns the verdict and each error with its element

@@ -9,6 +9,7 @@ Every step is linear in the size of the document, however many errors it has.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from lxml import etree
@@ -39,8 +40,8 @@ def _label(element: etree._Element) -> str:
 
 def check(
     root: etree._Element,
-    unknown: list[Violation],
-    crowded: list[etree._Element],
+    unknown: Sequence[Violation],
+    crowded: Sequence[etree._Element],
     strict: bool,
     all_errors: bool,
 ) -> None:

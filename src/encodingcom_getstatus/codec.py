@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from lxml import etree
 
 from ._bindings import Plan, bind, canonical_bind, encode, plan_for
+from ._canonical import Canonical
 from ._parse import DEFAULT_MAX_BYTES, parse
 from ._validation import validate_document
 from ._violations import check, wrong_root
@@ -72,15 +73,20 @@ class Decoder:
 
     def decode_tree(self, root: etree._Element, cls: type[T]) -> T:
         """Canonicalize, validate and bind an already safely parsed tree (modified in place)."""
-        plan = plan_for(cls)
-        if root.tag != plan.name:
-            raise wrong_root(root, plan.name)
-        # Canonical order and binding in one pass; the objects are kept only if valid.
-        result, found = canonical_bind(root, plan)
-        check(root, found.unknown, found.crowded, self.strict, self.all_errors)
-        if result is None:  # a valid value the binder could not convert: bind says why
-            result = bind(root, plan, found.extras)
-        return result  # type: ignore[no-any-return]
+        return _decode(root, plan_for(cls), self.strict, self.all_errors)  # type: ignore[no-any-return]
+
+
+def _decode(root: etree._Element, plan: Plan, strict: bool, all_errors: bool) -> Any:
+    """Decoding after the parse: put into canonical order and build the objects in one pass,
+    then validate; the objects are kept only if the canonical tree is valid."""
+    if root.tag != plan.name:
+        raise wrong_root(root, plan.name)
+    found = Canonical()
+    result = canonical_bind(root, plan, found)
+    check(root, found.unknown, found.crowded, strict, all_errors)
+    if result is None:  # a valid value the binder could not convert: bind says why
+        result = bind(root, plan, found.extras)
+    return result
 
 
 def decode_response(
@@ -94,13 +100,7 @@ def decode_response(
 
     Raises a :class:`CodecError` subclass, and nothing else, for any input bytes.
     """
-    decoder = _DEFAULT
-    if strict or all_errors or max_bytes != DEFAULT_MAX_BYTES:
-        decoder = Decoder(strict, all_errors, max_bytes)
-    return decoder.decode_tree(parse(data, max_bytes), Response)
-
-
-_DEFAULT = Decoder()
+    return _decode(parse(data, max_bytes), plan_for(Response), strict, all_errors)  # type: ignore[no-any-return]
 
 
 def decode_query(data: bytes, *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Query:
