@@ -473,6 +473,14 @@ def test_schema_location_is_not_followed(tmp_path: Path) -> None:
         assert decode_response(data, **mode).status == "New"
 
 
+@pytest.mark.parametrize("data", [b"", b" \n\t\r\n ", bytearray(b"  ")], ids=repr)
+def test_an_empty_document_is_named_as_such(data: bytes) -> None:
+    """Recognised once the parser has refused it (the check costs nothing on a good reply)."""
+    for run in (decode_response, Decoder().validate, Decoder(strict=True).decode_response):
+        with pytest.raises(MalformedXMLError, match="^empty document$"):
+            run(data)
+
+
 def test_byte_like_inputs_are_accepted_and_other_types_refused() -> None:
     assert decode_response(bytearray(VALID)) == decode_response(memoryview(VALID)) is not None
     with pytest.raises(TypeError):
