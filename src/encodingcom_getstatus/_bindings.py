@@ -374,7 +374,7 @@ def _build(element: etree._Element, plan: Plan, owner: etree._Element, found: Ca
                 values[f.attr].append(value)
             else:
                 values[f.attr] = value
-    if plan.has_extra:
+    if plan.has_extra and found.extras:  # (cheaper than a get() on the empty proxy)
         extra = found.extras.get(element)
         if extra is not None:
             values["extra"] = extra
