@@ -37,7 +37,8 @@ class Canonical:
     """What canonicalization found besides the reordered tree.
 
     Empty until something is found (most replies have no unknown or crowded element): the
-    attributes start as shared empty values, replaced by the first write.
+    attributes start as shared, immutable empty values (``positions`` as None), replaced by
+    the first write; write only through :meth:`set_aside` and :meth:`crowd`.
     """
 
     #: Owner element -> the unknown elements it carries, in document order.
