@@ -105,7 +105,7 @@ def decode_response(
 
 def decode_query(data: bytes, *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Query:
     """Decode and validate a GetStatus query document."""
-    return Decoder(strict=strict, max_bytes=max_bytes).decode_query(data)
+    return _decode(parse(data, max_bytes), plan_for(Query), strict, False)  # type: ignore[no-any-return]
 
 
 # ----------------------------------------------------------------------------- encoding
